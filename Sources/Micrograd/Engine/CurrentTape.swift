@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The tape on which this thread records graphs that start from leaves only.
+///
+/// An operation with a computed operand is recorded on that operand's tape. An operation whose
+/// operands are all leaves starts (or continues) a graph on the current thread's tape; if no
+/// `Value` recorded on that tape is alive any more, the tape is emptied first and its memory
+/// reused, so a training loop runs in constant memory.
+@usableFromInline
+enum CurrentTape {
+    /// The owner of a thread's tape; the thread-specific slot holds one retained reference.
+    @usableFromInline
+    final class Holder {
+        @usableFromInline var tape = Tape()
+    }
+
+    @usableFromInline static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<Holder>.fromOpaque(pointer).release()
+        }
+        precondition(status == 0, "pthread_key_create failed with \(status)")
+        return key
+    }()
+
+    /// The current thread's tape, emptied first when no `Value` on it is alive.
+    @usableFromInline static func forNewGraph() -> Tape {
+        let holder = threadHolder()
+        if holder.tape.count > 0 && isKnownUniquelyReferenced(&holder.tape) {
+            holder.tape.reset()
+        }
+        return holder.tape
+    }
+
+    @usableFromInline static func threadHolder() -> Holder {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<Holder>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let holder = Holder()
+        pthread_setspecific(key, Unmanaged.passRetained(holder).toOpaque())
+        return holder
+    }
+}

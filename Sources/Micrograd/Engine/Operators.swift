@@ -1,0 +1,64 @@
+/// Arithmetic on values, with a `Double` allowed on either side, as in micrograd.
+///
+/// Each operator rounds once, like torch's float64 kernels. A `Double` operand is recorded as a
+/// ``Op/constant`` child (micrograd wraps it in a `Value`; torch passes it as a scalar).
+extension Value {
+    /// `a + b`.
+    @inlinable public static func + (a: Value, b: Value) -> Value { recordBinary(.add, a, b, a.data + b.data) }
+    /// `a + c`.
+    @inlinable public static func + (a: Value, c: Double) -> Value { recordWithConstant(.add, a, c, a.data + c) }
+    /// `c + a`, computed as torch does, as `a + c`.
+    @inlinable public static func + (c: Double, a: Value) -> Value { recordWithConstant(.add, a, c, a.data + c) }
+
+    /// `a - b`.
+    @inlinable public static func - (a: Value, b: Value) -> Value { recordBinary(.sub, a, b, a.data - b.data) }
+    /// `a - c`.
+    @inlinable public static func - (a: Value, c: Double) -> Value { recordWithConstant(.sub, a, c, a.data - c) }
+    /// `c - a` (torch's `rsub`).
+    @inlinable public static func - (c: Double, a: Value) -> Value {
+        recordWithConstant(.sub, a, c, constantFirst: true, c - a.data)
+    }
+
+    /// `a * b`.
+    @inlinable public static func * (a: Value, b: Value) -> Value { recordBinary(.mul, a, b, a.data * b.data) }
+    /// `a * c`.
+    @inlinable public static func * (a: Value, c: Double) -> Value { recordWithConstant(.mul, a, c, a.data * c) }
+    /// `c * a`, computed as torch does, as `a * c`.
+    @inlinable public static func * (c: Double, a: Value) -> Value { recordWithConstant(.mul, a, c, a.data * c) }
+
+    /// `a / b`: a true division, as torch computes it.
+    @inlinable public static func / (a: Value, b: Value) -> Value { recordBinary(.div, a, b, a.data / b.data) }
+    /// `a / c`.
+    @inlinable public static func / (a: Value, c: Double) -> Value { recordWithConstant(.div, a, c, a.data / c) }
+    /// `c / a`: torch computes `a.reciprocal() * c`.
+    @inlinable public static func / (c: Double, a: Value) -> Value {
+        recordWithConstant(.rdiv, a, c, TorchKernels.rdiv(a.data, c))
+    }
+
+    /// `-a`.
+    @inlinable public static prefix func - (a: Value) -> Value { a.recordUnary(.neg, -a.data) }
+
+    /// `a = a + b`: a new node, as in micrograd (`+=` does not modify nodes in place).
+    @inlinable public static func += (a: inout Value, b: Value) { a = a + b }
+    /// `a = a + c`.
+    @inlinable public static func += (a: inout Value, c: Double) { a = a + c }
+    /// `a = a - b`.
+    @inlinable public static func -= (a: inout Value, b: Value) { a = a - b }
+    /// `a = a - c`.
+    @inlinable public static func -= (a: inout Value, c: Double) { a = a - c }
+    /// `a = a * b`.
+    @inlinable public static func *= (a: inout Value, b: Value) { a = a * b }
+    /// `a = a * c`.
+    @inlinable public static func *= (a: inout Value, c: Double) { a = a * c }
+    /// `a = a / b`.
+    @inlinable public static func /= (a: inout Value, b: Value) { a = a / b }
+    /// `a = a / c`.
+    @inlinable public static func /= (a: inout Value, c: Double) { a = a / c }
+}
+
+infix operator ** : MultiplicationPrecedence
+
+extension Value {
+    /// `x ** e`, the same as ``pow(_:)``.
+    @inlinable public static func ** (x: Value, e: Double) -> Value { x.pow(e) }
+}

@@ -1,0 +1,132 @@
+/// A scalar in a computation graph: micrograd's `Value`, with PyTorch's float64 arithmetic.
+///
+/// `Value` has reference semantics, like micrograd's: copies refer to the same node, so
+/// `for p in model.parameters() { p.data -= lr * p.grad }` updates the model.
+///
+/// ```swift
+/// let a = Value(-4.0), b = Value(2.0, label: "b")
+/// let c = (a * b + b.pow(3)).relu()
+/// c.backward()
+/// print(c.data, a.grad, b.grad)
+/// ```
+///
+/// A `Value(_:)` is a leaf that lives as long as some `Value` refers to it. Every other value
+/// is a node on a tape (see the README's "Engine design"); the tape is reused once none of
+/// its values is alive, so keep `.data`, not the `Value`, of numbers you log across steps.
+/// A graph belongs to the thread that records it (`Value` is not `Sendable`).
+public struct Value {
+    /// The tape holding this node (`index >= 0`) or the leaf itself (`index == -1`).
+    @usableFromInline let owner: NodeOwner
+    @usableFromInline let index: Int32
+
+    @inlinable init(tape: Tape, index: Int32) {
+        owner = tape
+        self.index = index
+    }
+
+    @inlinable init(leaf: Leaf) {
+        owner = leaf
+        index = -1
+    }
+
+    /// Creates a leaf holding `data`, such as a weight or an input.
+    @inlinable public init(_ data: Double, label: String = "") {
+        self.init(leaf: Leaf(data, label: label))
+    }
+
+    @inlinable var isLeaf: Bool { index < 0 }
+    @inlinable var leaf: Leaf { unsafeDowncast(owner, to: Leaf.self) }
+    @inlinable var tape: Tape { unsafeDowncast(owner, to: Tape.self) }
+
+    /// The number this node holds. Setting it changes the node in place (micrograd's
+    /// `p.data -= lr * p.grad`); nodes computed from it earlier keep their values.
+    @inlinable public var data: Double {
+        get { isLeaf ? leaf.data : tape.data[Int(index)] }
+        nonmutating set {
+            if isLeaf { leaf.data = newValue } else { tape.data[Int(index)] = newValue }
+        }
+    }
+
+    /// d(root)/d(self) accumulated by ``backward()`` calls since the last ``zeroGrad()``;
+    /// 0 when no backward pass has reached this node.
+    @inlinable public var grad: Double {
+        get {
+            if isLeaf { return leaf.grad }
+            return tape.gradient(at: Int(index))
+        }
+        nonmutating set {
+            if isLeaf {
+                leaf.grad = newValue
+                leaf.hasGrad = true
+            } else {
+                tape.setGradient(at: Int(index), newValue)
+            }
+        }
+    }
+
+    /// Forgets this node's gradient, as torch's `zero_grad()` (set to `None`) does: the next
+    /// backward pass stores its gradient instead of adding to it.
+    @inlinable public func zeroGrad() {
+        if isLeaf {
+            leaf.grad = 0
+            leaf.hasGrad = false
+        } else {
+            tape.setGradient(at: Int(index), nil)
+        }
+    }
+
+    /// A name shown in graph exports.
+    public var label: String {
+        get { isLeaf ? leaf.label : tape.labels[index] ?? "" }
+        nonmutating set {
+            if isLeaf { leaf.label = newValue } else { tape.labels[index] = newValue }
+        }
+    }
+
+    /// The operation that produced this value (``Op/leaf`` for `Value(_:)`).
+    public var op: Op {
+        isLeaf ? .leaf : tape.ops[Int(index)]
+    }
+
+    /// The operands this value was computed from, in operator order (empty for leaves).
+    /// A plain `Double` operand appears as a ``Op/constant`` value.
+    public var children: [Value] {
+        if isLeaf { return [] }
+        let tape = self.tape
+        let i = Int(index)
+        let op = tape.ops[i]
+        if op == .leaf { return [] }
+        let operands = op.arity == 2 ? [tape.lhs[i], tape.rhs[i]] : op.arity == 1 ? [tape.lhs[i]] : []
+        return operands.map { tape.value(at: $0) }
+    }
+
+    /// The same node seen as a leaf when it stands for one, so identity is stable.
+    @inlinable var canonical: Value {
+        if !isLeaf && tape.ops[Int(index)] == .leaf { return Value(leaf: tape.leaf(at: Int(index))) }
+        return self
+    }
+
+    /// An identity for this node, equal for every `Value` that refers to it.
+    public var id: NodeID {
+        let node = canonical
+        return NodeID(owner: ObjectIdentifier(node.owner), index: node.index)
+    }
+}
+
+/// The identity of a node: equal for two ``Value``s exactly when they refer to the same node.
+public struct NodeID: Hashable, Sendable {
+    let owner: ObjectIdentifier
+    let index: Int32
+}
+
+extension Tape {
+    /// The value at node `i`, seen as its leaf when it stands for one.
+    @usableFromInline func value(at i: Int32) -> Value {
+        ops[Int(i)] == .leaf ? Value(leaf: leaf(at: Int(i))) : Value(tape: self, index: i)
+    }
+}
+
+extension Value: CustomStringConvertible {
+    /// `Value(data=…, grad=…)`, as micrograd prints it.
+    public var description: String { "Value(data=\(data), grad=\(grad))" }
+}

@@ -1,0 +1,1 @@
+// placeholder: ParityTests is being written
