@@ -15,43 +15,49 @@ extension Value {
 }
 
 extension Tape {
-    /// Adds `g` to the gradient flowing into node `i` during this pass. The first contribution
-    /// is stored as it is (torch's `InputBuffer`), so even a `-0.0` keeps its sign.
+    /// Adds `g` to the gradient flowing into node `i`. Gradients start at -0.0, so the first
+    /// contribution is stored exactly (torch's `InputBuffer`), later ones are added in order.
     @inlinable @inline(__always)
     func flow(_ g: Double, into i: Int32) {
         let i = Int(i)
-        let f = flags[i]
-        if f & Tape.reached != 0 {
-            pending[i] += g
-        } else {
-            pending[i] = g
-            flags[i] = f | Tape.reached
-        }
+        grad[i] += g
+        hasGrad[i] = true
     }
 
-    /// Runs the backward pass from node `root`.
+    /// Runs a backward pass from node `root`, adding to the gradients of earlier passes.
     @usableFromInline func backward(from root: Int) {
-        refreshLeafData()
-        pending[root] = 1
-        flags[root] |= Tape.reached
+        if hasGradients {
+            // Gradients of an earlier pass (or set by hand) are kept aside so this pass sums
+            // its own contributions first, then adds them: torch's `grad += new_grad`.
+            let earlier = (0..<count).map { hasGrad[$0] ? Optional(grad[$0]) : nil }
+            for i in 0..<count { grad[i] = -0.0; hasGrad[i] = false }
+            sweep(from: root)
+            for (i, old) in earlier.enumerated() {
+                guard let old else { continue }
+                grad[i] = hasGrad[i] ? old + grad[i] : old
+                hasGrad[i] = true
+            }
+        } else {
+            sweep(from: root)
+        }
+        hasGradients = true
+    }
+
+    /// Propagates gradients from `root` down to node 0, each node once, in reverse creation
+    /// order: when a node is visited, every node that uses it has already sent its gradient.
+    @usableFromInline func sweep(from root: Int) {
+        flow(1, into: Int32(root))
         var i = root
         while i >= 0 {
             defer { i -= 1 }
-            let f = flags[i]
-            if f & Tape.reached == 0 { continue }
-            let g = pending[i]
-            let op = ops[i]
-            if op == .leaf {
-                flags[i] = f & ~Tape.reached
-                leaf(at: i).accumulate(g)
-                continue
-            }
-            grad[i] = f & Tape.hasGrad != 0 ? grad[i] + g : g
-            flags[i] = (f & ~Tape.reached) | Tape.hasGrad
+            if !hasGrad[i] { continue }
+            let g = grad[i]
             let a = lhs[i], b = rhs[i]
-            switch op {
-            case .leaf, .constant:
+            switch ops[i] {
+            case .constant:
                 break
+            case .leaf:
+                leaf(at: i).accumulate(g)
             case .add:
                 flow(g, into: a)
                 flow(g, into: b)
@@ -81,7 +87,25 @@ extension Tape {
                 flow(TorchKernels.reluBackward(g, data[i]), into: a)
             case .sigmoid:
                 flow(TorchKernels.sigmoidBackward(g, data[i]), into: a)
+            case .weightedSum:
+                weightedSumBackward(g, terms: operands + Int(a), count: Int(b))
             }
         }
+    }
+
+    /// The unfused chain `add(...add(add(b, mul(w0, x0)), mul(w1, x1))..., mul(wn, xn))`
+    /// delivers, in reverse creation order: `w_{n-1}, x_{n-1}, ..., w_1, x_1`, then `b` (from
+    /// the first add), then `w_0, x_0`.
+    @inlinable @inline(__always)
+    func weightedSumBackward(_ g: Double, terms: UnsafeMutablePointer<Int32>, count n: Int) {
+        var k = n - 1
+        while k >= 0 {
+            let w = terms[1 + 2 * k], x = terms[2 + 2 * k]
+            if k == 0 { flow(g, into: terms[0]) }
+            flow(g * data[Int(x)], into: w)
+            flow(g * data[Int(w)], into: x)
+            k -= 1
+        }
+        if n == 0 { flow(g, into: terms[0]) }
     }
 }

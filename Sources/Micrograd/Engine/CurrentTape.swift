@@ -15,7 +15,7 @@ enum CurrentTape {
     /// The owner of a thread's tape; the thread-specific slot holds one retained reference.
     @usableFromInline
     final class Holder {
-        @usableFromInline var tape = Tape()
+        @exclusivity(unchecked) @usableFromInline var tape = Tape()
     }
 
     @usableFromInline static let key: pthread_key_t = {

@@ -1,7 +1,16 @@
-/// Storage shared by the two kinds of node owner, so a ``Value`` holds one reference.
+/// What a ``Value`` refers to: a tape (`Value.index` is its node) or a leaf.
+///
+/// Both keep their node values behind `data` — a tape's array, a leaf's own slot — so reading
+/// `Value.data` is one load either way. (Reading different stored properties of the two
+/// subclasses in the two arms of one branch also trips an LLVM miscompilation in Swift 6.3's
+/// optimiser; keeping the hot fields here avoids it.)
 @usableFromInline
 class NodeOwner {
-    @usableFromInline init() {}
+    @exclusivity(unchecked) @usableFromInline final var data: UnsafeMutablePointer<Double>
+
+    @usableFromInline init(data: UnsafeMutablePointer<Double>) {
+        self.data = data
+    }
 }
 
 /// The storage of a leaf: a number created with `Value(_:)`, such as a weight or an input.
@@ -12,23 +21,58 @@ class NodeOwner {
 /// share it, exactly as every use of a tensor in torch shares one `AccumulateGrad`.
 @usableFromInline
 final class Leaf: NodeOwner {
-    @usableFromInline var data: Double
-    @usableFromInline var grad: Double = 0
-    @usableFromInline var hasGrad = false
-    @usableFromInline var label: String
-    /// The stamp of the tape (and its epoch) that holds this leaf's `.leaf` node, or 0.
-    @usableFromInline var tapeStamp: UInt64 = 0
-    @usableFromInline var tapeIndex: Int32 = 0
+    /// The leaf's numbers, kept outside the object so the hot path reads them without
+    /// Swift's dynamic exclusivity checks on class properties.
+    @usableFromInline
+    struct State {
+        /// First, so that `NodeOwner.data` points at it.
+        @usableFromInline var data: Double
+        @usableFromInline var grad: Double = 0
+        @usableFromInline var hasGrad = false
+        /// The stamp of the tape (and its epoch) holding this leaf's `.leaf` node, or 0.
+        @usableFromInline var tapeStamp: UInt64 = 0
+        @usableFromInline var tapeIndex: Int32 = 0
 
-    @usableFromInline init(_ data: Double, label: String) {
-        self.data = data
+        @usableFromInline init(data: Double) { self.data = data }
+    }
+
+    @usableFromInline var label: String
+
+    @usableFromInline init(_ value: Double, label: String) {
+        let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State(data: value))
         self.label = label
+        super.init(data: UnsafeMutableRawPointer(state).assumingMemoryBound(to: Double.self))
+    }
+
+    deinit { state.deallocate() }
+
+    @inlinable var state: UnsafeMutablePointer<State> {
+        UnsafeMutableRawPointer(data).assumingMemoryBound(to: State.self)
+    }
+
+    @inlinable var value: Double { state.pointee.data }
+
+    /// The gradient accumulated since the last ``Value/zeroGrad()`` (0 if none).
+    @inlinable var grad: Double { state.pointee.hasGrad ? state.pointee.grad : 0 }
+
+    /// Sets the leaf's value (`p.data -= lr * p.grad`). Nodes recorded before keep the value
+    /// they were computed with; the next use records the leaf afresh with its new value.
+    @inlinable func setData(_ newValue: Double) {
+        state.pointee.data = newValue
+        state.pointee.tapeStamp = 0
+    }
+
+    /// Sets the gradient, or forgets it (torch's `None`) when `newValue` is nil.
+    @inlinable func setGrad(_ newValue: Double?) {
+        state.pointee.grad = newValue ?? 0
+        state.pointee.hasGrad = newValue != nil
     }
 
     /// Adds one backward pass's gradient `g`, as torch's `AccumulateGrad` does: the first
     /// gradient since ``Value/zeroGrad()`` is stored as it is, later ones are added.
     @inlinable func accumulate(_ g: Double) {
-        grad = hasGrad ? grad + g : g
-        hasGrad = true
+        state.pointee.grad = state.pointee.hasGrad ? state.pointee.grad + g : g
+        state.pointee.hasGrad = true
     }
 }

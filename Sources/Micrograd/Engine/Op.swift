@@ -32,6 +32,9 @@ public enum Op: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case relu
     /// `x.sigmoid()`.
     case sigmoid
+    /// `b + w0*x0 + w1*x1 + ...`: a neuron's pre-activation, micrograd's chain of `mul` and
+    /// `add` nodes recorded as one node (see `Value.weightedSum(bias:weights:inputs:)`).
+    case weightedSum
 
     /// The symbol micrograd's `draw_dot` shows for this operation.
     public var description: String {
@@ -50,15 +53,18 @@ public enum Op: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .tanh: "tanh"
         case .relu: "ReLU"
         case .sigmoid: "sigmoid"
+        case .weightedSum: "Σw·x+b"
         }
     }
 
-    /// The number of graph children this operation has (constants count as children).
-    public var arity: Int {
+    /// The number of graph children this operation has (constants count as children), or
+    /// nil for ``weightedSum``, whose children are its bias and its terms.
+    public var arity: Int? {
         switch self {
         case .leaf, .constant: 0
         case .add, .sub, .mul, .div, .rdiv, .pow: 2
         case .neg, .exp, .log, .tanh, .relu, .sigmoid: 1
+        case .weightedSum: nil
         }
     }
 }

@@ -9,50 +9,51 @@ import Synchronization
 /// autograd engine accumulates each node's incoming gradients in that order.
 @usableFromInline
 final class Tape: NodeOwner {
-    /// Flag bits per node.
-    @usableFromInline static let reached: UInt8 = 1
-    @usableFromInline static let hasGrad: UInt8 = 2
-
-    @usableFromInline var count = 0
-    @usableFromInline var capacity = 0
-    @usableFromInline var data: UnsafeMutablePointer<Double>
-    /// The gradient accumulated across backward passes, valid where `hasGrad` is set.
-    @usableFromInline var grad: UnsafeMutablePointer<Double>
-    /// The gradient flowing in during the running backward pass, valid where `reached` is set.
-    @usableFromInline var pending: UnsafeMutablePointer<Double>
-    @usableFromInline var flags: UnsafeMutablePointer<UInt8>
-    @usableFromInline var ops: UnsafeMutablePointer<Op>
-    /// First operand; for a `.leaf` node, the index into `leaves`.
-    @usableFromInline var lhs: UnsafeMutablePointer<Int32>
-    /// Second operand (binary operations only).
-    @usableFromInline var rhs: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) @usableFromInline var count = 0
+    @exclusivity(unchecked) @usableFromInline var capacity = 0
+    /// The gradient of each node, valid where `hasGrad` is set. A new node starts at -0.0, the
+    /// identity of addition, so the first incoming gradient is stored exactly (torch's
+    /// `InputBuffer`), sign of zero included.
+    @exclusivity(unchecked) @usableFromInline var grad: UnsafeMutablePointer<Double>
+    /// Whether a backward pass reached the node (or its gradient was set).
+    @exclusivity(unchecked) @usableFromInline var hasGrad: UnsafeMutablePointer<Bool>
+    @exclusivity(unchecked) @usableFromInline var ops: UnsafeMutablePointer<Op>
+    /// First operand; for a `.leaf` node the index into `leaves`; for a `.weightedSum` node
+    /// the start of its operands in `operands`.
+    @exclusivity(unchecked) @usableFromInline var lhs: UnsafeMutablePointer<Int32>
+    /// Second operand; for a `.weightedSum` node the number of terms.
+    @exclusivity(unchecked) @usableFromInline var rhs: UnsafeMutablePointer<Int32>
+    /// Operand lists of `.weightedSum` nodes: bias, then weight and input of each term.
+    @exclusivity(unchecked) @usableFromInline var operands: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) @usableFromInline var operandCount = 0
+    @exclusivity(unchecked) @usableFromInline var operandCapacity = 0
     /// The leaves this tape's `.leaf` nodes stand for, kept alive by the tape.
-    @usableFromInline var leaves: [Leaf] = []
-    /// The node index of each entry of `leaves`.
-    @usableFromInline var leafNodes: [Int32] = []
+    @exclusivity(unchecked) @usableFromInline var leaves: [Leaf] = []
     /// Labels given to computed nodes (leaves keep their own).
-    @usableFromInline var labels: [Int32: String] = [:]
+    @exclusivity(unchecked) @usableFromInline var labels: [Int32: String] = [:]
+    /// Set once any gradient on this tape is non-fresh (a backward pass ran or one was set).
+    @exclusivity(unchecked) @usableFromInline var hasGradients = false
     /// Unique per tape and per reset: tells a leaf whether its cached node index is still valid.
-    @usableFromInline var stamp: UInt64
+    @exclusivity(unchecked) @usableFromInline var stamp: UInt64
 
     private static let stamps = Atomic<UInt64>(0)
 
-    @usableFromInline override init() {
-        data = .allocate(capacity: 0)
+    @usableFromInline init() {
         grad = .allocate(capacity: 0)
-        pending = .allocate(capacity: 0)
-        flags = .allocate(capacity: 0)
+        hasGrad = .allocate(capacity: 0)
         ops = .allocate(capacity: 0)
         lhs = .allocate(capacity: 0)
         rhs = .allocate(capacity: 0)
+        operands = .allocate(capacity: 0)
         stamp = Tape.newStamp()
-        super.init()
+        super.init(data: .allocate(capacity: 0))
         grow(to: 1024)
+        growOperands(to: 1024)
     }
 
     deinit {
-        data.deallocate(); grad.deallocate(); pending.deallocate(); flags.deallocate()
-        ops.deallocate(); lhs.deallocate(); rhs.deallocate()
+        data.deallocate(); grad.deallocate(); hasGrad.deallocate()
+        ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate()
     }
 
     private static func newStamp() -> UInt64 {
@@ -62,22 +63,33 @@ final class Tape: NodeOwner {
     /// Forgets every node so the memory can record the next graph.
     @usableFromInline func reset() {
         count = 0
+        operandCount = 0
         leaves.removeAll(keepingCapacity: true)
-        leafNodes.removeAll(keepingCapacity: true)
         labels.removeAll()
+        hasGradients = false
         stamp = Tape.newStamp()
     }
 
+    private static func move<T>(_ old: UnsafeMutablePointer<T>, _ count: Int, _ capacity: Int) -> UnsafeMutablePointer<T> {
+        let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        new.moveInitialize(from: old, count: count)
+        old.deallocate()
+        return new
+    }
+
     @usableFromInline func grow(to newCapacity: Int) {
-        func move<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-            let new = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
-            new.moveInitialize(from: old, count: count)
-            old.deallocate()
-            return new
-        }
-        data = move(data); grad = move(grad); pending = move(pending); flags = move(flags)
-        ops = move(ops); lhs = move(lhs); rhs = move(rhs)
+        data = Tape.move(data, count, newCapacity)
+        grad = Tape.move(grad, count, newCapacity)
+        hasGrad = Tape.move(hasGrad, count, newCapacity)
+        ops = Tape.move(ops, count, newCapacity)
+        lhs = Tape.move(lhs, count, newCapacity)
+        rhs = Tape.move(rhs, count, newCapacity)
         capacity = newCapacity
+    }
+
+    @usableFromInline func growOperands(to newCapacity: Int) {
+        operands = Tape.move(operands, operandCount, newCapacity)
+        operandCapacity = newCapacity
     }
 
     // MARK: Recording
@@ -88,27 +100,40 @@ final class Tape: NodeOwner {
         if _slowPath(count == capacity) { grow(to: capacity * 2) }
         let i = count
         data[i] = value
+        grad[i] = -0.0
+        hasGrad[i] = false
         ops[i] = op
         lhs[i] = a
         rhs[i] = b
-        flags[i] = 0
         count = i + 1
         return Int32(truncatingIfNeeded: i)
     }
 
+    /// Reserves room for `n` more entries in `operands`.
+    @inlinable @inline(__always)
+    func reserveOperands(_ n: Int) {
+        if _slowPath(operandCount + n > operandCapacity) {
+            growOperands(to: Swift.max(operandCapacity * 2, operandCount + n))
+        }
+    }
+
     /// The index of the node standing for `leaf` on this tape, recording it on first use.
-    @inlinable func index(of leaf: Leaf) -> Int32 {
-        if leaf.tapeStamp == stamp { return leaf.tapeIndex }
-        let i = append(.leaf, leaf.data, Int32(truncatingIfNeeded: leaves.count), 0)
+    @inlinable @inline(__always)
+    func index(of leaf: Leaf) -> Int32 {
+        leaf.state.pointee.tapeStamp == stamp ? leaf.state.pointee.tapeIndex : record(leaf)
+    }
+
+    @usableFromInline func record(_ leaf: Leaf) -> Int32 {
+        let i = append(.leaf, leaf.value, Int32(truncatingIfNeeded: leaves.count), 0)
         leaves.append(leaf)
-        leafNodes.append(i)
-        leaf.tapeStamp = stamp
-        leaf.tapeIndex = i
+        leaf.state.pointee.tapeStamp = stamp
+        leaf.state.pointee.tapeIndex = i
         return i
     }
 
     /// The index of `value`'s node on this tape.
-    @inlinable func index(of value: Value) -> Int32 {
+    @inlinable @inline(__always)
+    func index(of value: Value) -> Int32 {
         if value.index >= 0 {
             if _slowPath(value.owner !== self) { Tape.mixedGraphs() }
             return value.index
@@ -126,29 +151,22 @@ final class Tape: NodeOwner {
     /// The leaf behind a `.leaf` node.
     @inlinable func leaf(at i: Int) -> Leaf { leaves[Int(lhs[i])] }
 
-    /// Copies every leaf's current value into its node, so a backward pass after
-    /// `p.data = ...` sees the new value, as micrograd's closures and torch's shared storage do.
-    @usableFromInline func refreshLeafData() {
-        for k in leaves.indices { data[Int(leafNodes[k])] = leaves[k].data }
-    }
-
     // MARK: Gradients
 
     /// The gradient of node `i` (0 before any backward pass reaches it).
     @inlinable func gradient(at i: Int) -> Double {
         if ops[i] == .leaf { return leaf(at: i).grad }
-        return flags[i] & Tape.hasGrad != 0 ? grad[i] : 0
+        return hasGrad[i] ? grad[i] : 0
     }
 
     /// Sets node `i`'s gradient, or clears it when `newValue` is nil.
-    @inlinable func setGradient(at i: Int, _ newValue: Double?) {
+    @usableFromInline func setGradient(at i: Int, _ newValue: Double?) {
         if ops[i] == .leaf {
-            let leaf = leaf(at: i)
-            leaf.grad = newValue ?? 0
-            leaf.hasGrad = newValue != nil
+            leaf(at: i).setGrad(newValue)
             return
         }
-        grad[i] = newValue ?? 0
-        flags[i] = newValue == nil ? flags[i] & ~Tape.hasGrad : flags[i] | Tape.hasGrad
+        grad[i] = newValue ?? -0.0
+        hasGrad[i] = newValue != nil
+        hasGradients = true
     }
 }

@@ -41,9 +41,9 @@ public struct Value {
     /// The number this node holds. Setting it changes the node in place (micrograd's
     /// `p.data -= lr * p.grad`); nodes computed from it earlier keep their values.
     @inlinable public var data: Double {
-        get { isLeaf ? leaf.data : tape.data[Int(index)] }
+        get { owner.data[isLeaf ? 0 : Int(index)] }
         nonmutating set {
-            if isLeaf { leaf.data = newValue } else { tape.data[Int(index)] = newValue }
+            if isLeaf { leaf.setData(newValue) } else { tape.data[Int(index)] = newValue }
         }
     }
 
@@ -56,8 +56,7 @@ public struct Value {
         }
         nonmutating set {
             if isLeaf {
-                leaf.grad = newValue
-                leaf.hasGrad = true
+                leaf.setGrad(newValue)
             } else {
                 tape.setGradient(at: Int(index), newValue)
             }
@@ -68,8 +67,7 @@ public struct Value {
     /// backward pass stores its gradient instead of adding to it.
     @inlinable public func zeroGrad() {
         if isLeaf {
-            leaf.grad = 0
-            leaf.hasGrad = false
+            leaf.setGrad(nil)
         } else {
             tape.setGradient(at: Int(index), nil)
         }
@@ -89,15 +87,11 @@ public struct Value {
     }
 
     /// The operands this value was computed from, in operator order (empty for leaves).
-    /// A plain `Double` operand appears as a ``Op/constant`` value.
+    /// A plain `Double` operand appears as a ``Op/constant`` value. For ``Op/weightedSum``
+    /// they are the bias, then each term's weight and input.
     public var children: [Value] {
         if isLeaf { return [] }
-        let tape = self.tape
-        let i = Int(index)
-        let op = tape.ops[i]
-        if op == .leaf { return [] }
-        let operands = op.arity == 2 ? [tape.lhs[i], tape.rhs[i]] : op.arity == 1 ? [tape.lhs[i]] : []
-        return operands.map { tape.value(at: $0) }
+        return tape.operandIndices(of: Int(index)).map { tape.value(at: $0) }
     }
 
     /// The same node seen as a leaf when it stands for one, so identity is stable.
@@ -120,6 +114,18 @@ public struct NodeID: Hashable, Sendable {
 }
 
 extension Tape {
+    /// The operand node indices of node `i`, in operator order.
+    @usableFromInline func operandIndices(of i: Int) -> [Int32] {
+        switch ops[i].arity {
+        case 0: return []
+        case 1: return [lhs[i]]
+        case 2: return [lhs[i], rhs[i]]
+        default:
+            let start = Int(lhs[i]), n = Int(rhs[i])
+            return Array(UnsafeBufferPointer(start: operands + start, count: 1 + 2 * n))
+        }
+    }
+
     /// The value at node `i`, seen as its leaf when it stands for one.
     @usableFromInline func value(at i: Int32) -> Value {
         ops[Int(i)] == .leaf ? Value(leaf: leaf(at: Int(i))) : Value(tape: self, index: i)
