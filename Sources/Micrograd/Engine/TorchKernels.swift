@@ -14,14 +14,32 @@ enum TorchKernels {
     /// `torch.relu` is `clamp_min(x, 0)`: NaN and -0.0 pass through unchanged.
     @inlinable static func relu(_ x: Double) -> Double { x < 0 ? 0 : x }
 
-    /// `torch.sigmoid`: `1 / (1 + exp(-x))`.
-    @inlinable static func sigmoid(_ x: Double) -> Double { 1 / (1 + TorchMath.exp(-x)) }
+    /// `torch.sigmoid`: a single element takes the kernel's scalar loop, `1 / (1 + std::exp(-x))`
+    /// with the C library's `exp` (the vectorised loop, for longer tensors, uses SLEEF's; and
+    /// `torch.exp` itself uses MKL's, so this is deliberately not ``TorchMath/exp(_:)``).
+    @inlinable static func sigmoid(_ x: Double) -> Double { 1 / (1 + Glibc.exp(-x)) }
 
     /// `c / x` for a Python scalar `c`: torch runs `x.reciprocal() * c`.
     @inlinable static func rdiv(_ x: Double, _ c: Double) -> Double { (1 / x) * c }
 
-    /// `torch.pow(x, e)` for a scalar exponent.
-    @inlinable static func pow(_ x: Double, _ e: Double) -> Double { Glibc.pow(x, e) }
+    /// `torch.pow(x, e)` for a Python-scalar exponent. `pow_Tensor_Scalar_out` fills 1 for
+    /// `e == 0` and copies `x` for `e == 1`; the float64 kernel then sends `0.5` to `sqrt` (MKL's,
+    /// not correctly rounded), `-0.5` to `rsqrt` (`1 / std::sqrt(x)`), `-1` to `reciprocal`,
+    /// computes `2`, `3`, `-2` as `x * x`, `x * x * x`, `1 / (x * x)`, and every other exponent
+    /// with the C library's `std::pow`. A single element takes the scalar form of each.
+    @inlinable static func pow(_ x: Double, _ e: Double) -> Double {
+        switch e {
+        case 0: 1
+        case 1: x
+        case 0.5: MKLSqrt.sqrt(x)
+        case -0.5: 1 / x.squareRoot()
+        case -1: 1 / x
+        case 2: x * x
+        case 3: x * x * x
+        case -2: 1 / (x * x)
+        default: Glibc.pow(x, e)
+        }
+    }
 
     // MARK: Backward (g is the incoming gradient, y the node's output)
 
@@ -43,7 +61,10 @@ enum TorchKernels {
         return -(g * c) * (r * r)
     }
 
-    /// `pow_backward`: `g * (e * x^(e-1))`, and 0 for `e == 0`.
+    /// `pow_backward`: `g * (e * x.pow(e - 1))`, each product one rounding, with `x.pow(e - 1)`
+    /// torch's own ``pow(_:_:)`` (so its special exponents apply again: `e == 1.5` takes MKL's
+    /// `sqrt`, `e == 2` copies `x`, `e == 1` fills 1); `e == 0` gives zeros, even for NaN or
+    /// infinite `g` and `x`.
     @inlinable static func powBackward(_ g: Double, _ x: Double, _ e: Double) -> Double {
         e == 0 ? 0 : g * (e * pow(x, e - 1))
     }

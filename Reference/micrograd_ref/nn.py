@@ -1,0 +1,83 @@
+"""``Neuron``, ``Layer`` and ``MLP`` over 0-dim float64 tensors; twin of ``Sources/Micrograd/NN``.
+
+Parameters are leaf tensors with ``requires_grad``. A neuron computes
+``act = b; act = act + w0 * x0; act = act + w1 * x1; ...`` (micrograd's
+``sum((wi*xi for ...), self.b)``), then its activation. A float input makes ``w * x`` a tensor
+times a Python float, as ``Value * Double`` in Swift.
+"""
+
+import torch
+
+ACTIVATIONS = {
+    "relu": torch.relu,
+    "tanh": torch.tanh,
+    "linear": lambda x: x,
+}
+
+
+def parameter(data: float) -> torch.Tensor:
+    return torch.tensor(data, dtype=torch.float64, requires_grad=True)
+
+
+def draw(initializer: str, inputs: int, rng):
+    """The initial ``(weights, bias)`` of a neuron (``Initializer.swift``)."""
+    if initializer == "micrograd":
+        return [rng.uniform(-1, 1) for _ in range(inputs)], 0.0
+    if initializer == "lecture":
+        weights = [rng.uniform(-1, 1) for _ in range(inputs)]
+        return weights, rng.uniform(-1, 1)
+    if initializer == "eureka":
+        return [rng.uniform(-1, 1) * inputs**-0.5 for _ in range(inputs)], 0.0
+    raise ValueError(f"unknown initializer {initializer!r}")
+
+
+class Neuron:
+    def __init__(self, inputs, activation, initializer, rng):
+        weights, bias = draw(initializer, inputs, rng)
+        self.w = [parameter(w) for w in weights]
+        self.b = parameter(bias)
+        self.activation = ACTIVATIONS[activation]
+
+    def __call__(self, x):
+        act = self.b
+        for wi, xi in zip(self.w, x):
+            act = act + wi * xi
+        return self.activation(act)
+
+    def parameters(self):
+        return self.w + [self.b]
+
+
+class Layer:
+    def __init__(self, inputs, outputs, activation, initializer, rng):
+        self.neurons = [Neuron(inputs, activation, initializer, rng) for _ in range(outputs)]
+
+    def __call__(self, x):
+        return [n(x) for n in self.neurons]
+
+    def parameters(self):
+        return [p for n in self.neurons for p in n.parameters()]
+
+
+class MLP:
+    def __init__(self, inputs, outputs, activation="relu", output_activation="linear",
+                 initializer="micrograd", rng=None):
+        sizes = [inputs] + list(outputs)
+        self.layers = [
+            Layer(sizes[i], sizes[i + 1],
+                  output_activation if i == len(outputs) - 1 else activation, initializer, rng)
+            for i in range(len(outputs))
+        ]
+
+    def __call__(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+    def parameters(self):
+        return [p for layer in self.layers for p in layer.parameters()]
+
+    def zero_grad(self):
+        """torch's ``zero_grad()``: gradients set to ``None``."""
+        for p in self.parameters():
+            p.grad = None

@@ -1,0 +1,18 @@
+extension Value {
+    /// The number of nodes in the graph below this value (itself included) as micrograd counts
+    /// them: every leaf, every wrapped `Double` operand, and a fused weighted sum of `n` terms
+    /// as its `2n` `mul` and `add` nodes.
+    public var graphNodeCount: Int {
+        if isLeaf { return 1 }
+        let tape = self.tape
+        var seen = [Bool](repeating: false, count: Int(index) + 1)
+        seen[Int(index)] = true
+        var total = 0
+        for i in stride(from: Int(index), through: 0, by: -1) where seen[i] {
+            let operands = tape.operandIndices(of: i)
+            total += tape.ops[i] == .weightedSum ? operands.count - 1 : 1
+            for operand in operands { seen[Int(operand)] = true }
+        }
+        return total
+    }
+}

@@ -1,0 +1,25 @@
+extension Loss {
+    /// The SVM "max-margin" loss of karpathy's moons demo for labels ±1:
+    /// `losses = [(1 + -yi*scorei).relu() ...]`, then `sum(losses) * (1.0 / len(losses))`.
+    public static func maxMargin(scores: [Value], labels: [Double]) -> Value {
+        precondition(scores.count == labels.count, "maxMargin: \(scores.count) scores for \(labels.count) labels")
+        var losses: [Value] = []
+        losses.reserveCapacity(scores.count)
+        for i in scores.indices {
+            losses.append((1 + -labels[i] * scores[i]).relu())
+        }
+        return pythonSum(count: losses.count) { losses[$0] } * (1.0 / Double(losses.count))
+    }
+
+    /// The demo's L2 regularization, `alpha * sum((p*p for p in parameters))`.
+    public static func l2(_ parameters: [Value], alpha: Double) -> Value {
+        alpha * pythonSum(count: parameters.count) { parameters[$0] * parameters[$0] }
+    }
+
+    /// The demo's accuracy: the fraction of points where `label > 0` and `score > 0` agree.
+    public static func accuracy(scores: [Value], labels: [Double]) -> Double {
+        precondition(scores.count == labels.count, "accuracy: \(scores.count) scores for \(labels.count) labels")
+        let correct = zip(scores, labels).count { score, label in (label > 0) == (score.data > 0) }
+        return Double(correct) / Double(scores.count)
+    }
+}

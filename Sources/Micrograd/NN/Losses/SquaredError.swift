@@ -1,0 +1,10 @@
+extension Loss {
+    /// The lecture's loss, `sum((yout - ygt)**2 for ygt, yout in zip(ys, ypred))`: a sum (from
+    /// Python's 0) of `(prediction - target).pow(2)`, each term created just before it is added.
+    public static func squaredError(predictions: [Value], targets: [Double]) -> Value {
+        precondition(
+            predictions.count == targets.count,
+            "squaredError: \(predictions.count) predictions for \(targets.count) targets")
+        return pythonSum(count: predictions.count) { i in (predictions[i] - targets[i]).pow(2) }
+    }
+}

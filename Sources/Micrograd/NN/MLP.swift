@@ -1,0 +1,61 @@
+/// A multilayer perceptron: layers applied one after the other (micrograd's `MLP`).
+///
+/// `MLP(2, [16, 16, 1], rng: &rng)` is micrograd's: ReLU hidden layers and a linear output.
+/// The lecture's `MLP(3, [4, 4, 1])` uses tanh everywhere and random biases:
+/// `MLP(3, [4, 4, 1], activation: .tanh, outputActivation: .tanh, initializer: .lecture, rng: &rng)`.
+public final class MLP: Module {
+    /// The layers, from the inputs to the outputs.
+    public let layers: [Layer]
+
+    /// A network of the given layers.
+    public init(layers: [Layer]) {
+        self.layers = layers
+    }
+
+    /// A network with `inputs` inputs and one layer per entry of `outputs`, drawn from `rng`
+    /// layer by layer. Hidden layers use `activation`, the last one `outputActivation`.
+    public convenience init(
+        _ inputs: Int, _ outputs: [Int], activation: Activation = .relu, outputActivation: Activation = .linear,
+        initializer: Initializer = .micrograd, rng: inout RNG
+    ) {
+        let sizes = [inputs] + outputs
+        var layers: [Layer] = []
+        layers.reserveCapacity(outputs.count)
+        for i in outputs.indices {
+            let nonlinearity = i == outputs.count - 1 ? outputActivation : activation
+            layers.append(Layer(sizes[i], sizes[i + 1], activation: nonlinearity, initializer: initializer, rng: &rng))
+        }
+        self.init(layers: layers)
+    }
+
+    /// The same, drawn from `RNG(seed: seed)`.
+    public convenience init(
+        _ inputs: Int, _ outputs: [Int], activation: Activation = .relu, outputActivation: Activation = .linear,
+        initializer: Initializer = .micrograd, seed: UInt64
+    ) {
+        var rng = RNG(seed: seed)
+        self.init(
+            inputs, outputs, activation: activation, outputActivation: outputActivation, initializer: initializer,
+            rng: &rng)
+    }
+
+    /// The outputs of the last layer.
+    public func callAsFunction(_ x: [Value]) -> [Value] {
+        var activations = x
+        for layer in layers { activations = layer(activations) }
+        return activations
+    }
+
+    /// The outputs of the last layer for plain-number inputs (used as `Double`s by the first layer).
+    public func callAsFunction(_ x: [Double]) -> [Value] {
+        guard let first = layers.first else { return x.map { Value($0) } }
+        var activations = first(x)
+        for layer in layers.dropFirst() { activations = layer(activations) }
+        return activations
+    }
+
+    /// Every parameter, layer by layer.
+    public func parameters() -> [Value] {
+        layers.flatMap { $0.parameters() }
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+import Micrograd
+
+/// The losses record the same operations, in the same order, as the Python expressions.
+struct NNLossTests {
+    @Test func squaredErrorStartsFromPythonsZero() {
+        let predictions = [Value(0.5), Value(-0.25)]
+        let loss = Loss.squaredError(predictions: predictions, targets: [1, -1])
+        #expect(loss.data == 0.25 + 0.5625)
+        // (((p0 - 1) ** 2) + 0) + ((p1 + 1) ** 2)
+        #expect(loss.op == .add)
+        let start = loss.children[0]
+        #expect(start.op == .add && start.children[1].op == .constant && start.children[1].data == 0)
+        #expect(start.children[0].op == .pow && start.children[0].children[0].op == .sub)
+        #expect(loss.children[1].op == .pow)
+    }
+
+    @Test func maxMarginAndL2() {
+        let scores = [Value(0.5), Value(-2)]
+        let data = Loss.maxMargin(scores: scores, labels: [1, -1])
+        #expect(data.data == (0.5 + 0) * 0.5)
+        #expect(data.op == .mul && data.children[1].data == 0.5)
+        let hinge = data.children[0].children[0].children[0]  // relu(1 + -y * s) of the first point
+        #expect(hinge.op == .relu && hinge.children[0].op == .add && hinge.children[0].children[1].data == 1)
+        let parameters = [Value(3), Value(-4)]
+        let l2 = Loss.l2(parameters, alpha: 1e-4)
+        #expect(l2.data == 1e-4 * 25)
+        #expect(l2.op == .mul && l2.children[1].data == 1e-4)
+        #expect(Loss.accuracy(scores: scores, labels: [1, 1]) == 0.5)
+    }
+
+    @Test func crossEntropy() {
+        let logits = [Value(1), Value(2), Value(0.5)]
+        let loss = Loss.crossEntropy(logits: logits, target: 1)
+        #expect(loss.op == .neg && loss.children[0].op == .log && loss.children[0].children[0].op == .div)
+        let expected = -(logits[1].exp() / (0 + logits[0].exp() + logits[1].exp() + logits[2].exp())).log()
+        #expect(loss.data == expected.data)
+        loss.backward()
+        #expect(abs(logits.map(\.grad).reduce(0, +)) < 1e-15)
+    }
+}
