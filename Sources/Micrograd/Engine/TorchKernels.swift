@@ -23,15 +23,15 @@ enum TorchKernels {
     @inlinable static func rdiv(_ x: Double, _ c: Double) -> Double { (1 / x) * c }
 
     /// `torch.pow(x, e)` for a Python-scalar exponent. `pow_Tensor_Scalar_out` fills 1 for
-    /// `e == 0` and copies `x` for `e == 1`; the float64 kernel then sends `0.5` to `sqrt` (MKL's,
-    /// not correctly rounded), `-0.5` to `rsqrt` (`1 / std::sqrt(x)`), `-1` to `reciprocal`,
+    /// `e == 0` and copies `x` for `e == 1`; the float64 kernel then sends `0.5` to `sqrt` (see
+    /// `TorchMath.sqrt`), `-0.5` to `rsqrt` (`1 / std::sqrt(x)`), `-1` to `reciprocal`,
     /// computes `2`, `3`, `-2` as `x * x`, `x * x * x`, `1 / (x * x)`, and every other exponent
     /// with the C library's `std::pow`. A single element takes the scalar form of each.
     @inlinable static func pow(_ x: Double, _ e: Double) -> Double {
         switch e {
         case 0: 1
         case 1: x
-        case 0.5: MKLSqrt.sqrt(x)
+        case 0.5: TorchMath.sqrt(x)
         case -0.5: 1 / x.squareRoot()
         case -1: 1 / x
         case 2: x * x

@@ -8,7 +8,7 @@
 ///                                                //   else fma(w - 1, g - m, g)
 /// v = fma((1 - beta2) * g, g, v * beta2)         // exp_avg_sq.mul_(beta2).addcmul_(g, g, 1 - beta2)
 /// stepSize = lr / (1 - pow(beta1, t))            // Python floats, libm pow
-/// denom = sqrt(v) / pow(1 - pow(beta2, t), 0.5) + eps   // torch's sqrt is MKL's (MKLSqrt)
+/// denom = sqrt(v) / pow(1 - pow(beta2, t), 0.5) + eps   // sqrt: see TorchMath.sqrt
 /// p = p + (-stepSize * m) / denom                // param.addcdiv_(m, denom, value=-stepSize)
 /// ```
 /// Every parameter must have received a gradient (torch skips parameters whose `grad` is `None`).
@@ -60,7 +60,7 @@ public struct AdamW: Optimizer {
             let v = (secondMoments[i] * beta2).addingProduct((1 - beta2) * g, g)
             firstMoments[i] = m
             secondMoments[i] = v
-            let denominator = MKLSqrt.sqrt(v) / biasCorrection2Sqrt + epsilon
+            let denominator = TorchMath.sqrt(v) / biasCorrection2Sqrt + epsilon
             p.data = data + (-stepSize * m) / denominator
         }
     }
