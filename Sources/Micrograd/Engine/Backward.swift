@@ -15,15 +15,6 @@ extension Value {
 }
 
 extension Tape {
-    /// Adds `g` to the gradient flowing into node `i`. Gradients start at -0.0, so the first
-    /// contribution is stored exactly (torch's `InputBuffer`), later ones are added in order.
-    @inlinable @inline(__always)
-    func flow(_ g: Double, into i: Int32) {
-        let i = Int(i)
-        grad[i] += g
-        hasGrad[i] = true
-    }
-
     /// Runs a backward pass from node `root`, adding to the gradients of earlier passes.
     @usableFromInline func backward(from root: Int) {
         if hasGradients {
@@ -46,6 +37,16 @@ extension Tape {
     /// Propagates gradients from `root` down to node 0, each node once, in reverse creation
     /// order: when a node is visited, every node that uses it has already sent its gradient.
     @usableFromInline func sweep(from root: Int) {
+        // Local copies of the buffers: stores through them cannot change them, so the compiler
+        // keeps them in registers instead of reloading the tape's fields after every store.
+        let data = self.data, grad = self.grad, hasGrad = self.hasGrad
+        let ops = self.ops, lhs = self.lhs, rhs = self.rhs, operands = self.operands
+        // Adds `g` to the gradient flowing into node `i`. Gradients start at -0.0, so the first
+        // contribution is stored exactly (torch's `InputBuffer`), later ones are added in order.
+        @inline(__always) func flow(_ g: Double, into i: Int32) {
+            grad[Int(i)] += g
+            hasGrad[Int(i)] = true
+        }
         flow(1, into: Int32(root))
         var i = root
         while i >= 0 {
@@ -88,24 +89,20 @@ extension Tape {
             case .sigmoid:
                 flow(TorchKernels.sigmoidBackward(g, data[i]), into: a)
             case .weightedSum:
-                weightedSumBackward(g, terms: operands + Int(a), count: Int(b))
+                // The unfused chain `add(...add(add(b, mul(w0, x0)), mul(w1, x1))...)` passes
+                // `g` unchanged to every node and delivers, in reverse creation order:
+                // `w_{n-1}, x_{n-1}, ..., w_1, x_1`, then `b` (from the first add), then `w_0, x_0`.
+                let terms = operands + Int(a)
+                var k = Int(b) - 1
+                while k >= 0 {
+                    let w = terms[1 + 2 * k], x = terms[2 + 2 * k]
+                    if k == 0 { flow(g, into: terms[0]) }
+                    flow(g * data[Int(x)], into: w)
+                    flow(g * data[Int(w)], into: x)
+                    k -= 1
+                }
+                if b == 0 { flow(g, into: terms[0]) }
             }
         }
-    }
-
-    /// The unfused chain `add(...add(add(b, mul(w0, x0)), mul(w1, x1))..., mul(wn, xn))`
-    /// delivers, in reverse creation order: `w_{n-1}, x_{n-1}, ..., w_1, x_1`, then `b` (from
-    /// the first add), then `w_0, x_0`.
-    @inlinable @inline(__always)
-    func weightedSumBackward(_ g: Double, terms: UnsafeMutablePointer<Int32>, count n: Int) {
-        var k = n - 1
-        while k >= 0 {
-            let w = terms[1 + 2 * k], x = terms[2 + 2 * k]
-            if k == 0 { flow(g, into: terms[0]) }
-            flow(g * data[Int(x)], into: w)
-            flow(g * data[Int(w)], into: x)
-            k -= 1
-        }
-        if n == 0 { flow(g, into: terms[0]) }
     }
 }

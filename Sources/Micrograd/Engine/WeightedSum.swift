@@ -43,13 +43,15 @@ extension Tape {
         let start = operandCount
         let terms = operands + start
         terms[0] = bias
+        for i in 0..<n {
+            terms[1 + 2 * i] = weight(i)
+            terms[2 + 2 * i] = input(i)
+        }
+        // After the operands are recorded (which may grow `data`), one tight loop.
+        let data = self.data
         var total = data[Int(bias)]
         for i in 0..<n {
-            let w = weight(i)
-            let x = input(i)
-            terms[1 + 2 * i] = w
-            terms[2 + 2 * i] = x
-            total = total + data[Int(w)] * data[Int(x)]
+            total = total + data[Int(terms[1 + 2 * i])] * data[Int(terms[2 + 2 * i])]
         }
         operandCount = start + 1 + 2 * n
         return append(.weightedSum, total, Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: n))

@@ -7,6 +7,15 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
     /// The weighted sum itself: micrograd's output layer.
     case linear
 
+    /// The engine operation that applies it (nil for `linear`).
+    public var op: Op? {
+        switch self {
+        case .relu: .relu
+        case .tanh: .tanh
+        case .linear: nil
+        }
+    }
+
     /// Applies the activation to `x`.
     @inlinable public func callAsFunction(_ x: Value) -> Value {
         switch self {

@@ -3,9 +3,16 @@ public final class Layer: Module {
     /// The neurons, one per output.
     public let neurons: [Neuron]
 
-    /// A layer of the given neurons.
+    /// The neurons as the engine records them in one call.
+    let dense: Value.DenseLayer
+
+    /// A layer of the given neurons, which must share an activation and an input count.
     public init(neurons: [Neuron]) {
+        precondition(Set(neurons.map(\.activation)).count <= 1, "Layer: neurons with different activations")
+        precondition(Set(neurons.map(\.weights.count)).count <= 1, "Layer: neurons with different input counts")
         self.neurons = neurons
+        dense = Value.DenseLayer(
+            weights: neurons.flatMap(\.weights), biases: neurons.map(\.bias), activation: neurons.first?.activation.op)
     }
 
     /// A layer of `outputs` neurons with `inputs` inputs each, drawn from `rng` neuron by neuron.
@@ -21,20 +28,15 @@ public final class Layer: Module {
         self.init(neurons: neurons)
     }
 
-    /// Each neuron's output, computed neuron by neuron.
+    /// Each neuron's output, computed neuron by neuron (recorded as calling each ``Neuron``
+    /// records it).
     public func callAsFunction(_ x: [Value]) -> [Value] {
-        var outputs: [Value] = []
-        outputs.reserveCapacity(neurons.count)
-        for neuron in neurons { outputs.append(neuron(x)) }
-        return outputs
+        Value.dense([dense], inputs: x)
     }
 
     /// Each neuron's output for plain-number inputs.
     public func callAsFunction(_ x: [Double]) -> [Value] {
-        var outputs: [Value] = []
-        outputs.reserveCapacity(neurons.count)
-        for neuron in neurons { outputs.append(neuron(x)) }
-        return outputs
+        Value.dense([dense], inputs: x)
     }
 
     /// The neurons' parameters, neuron by neuron.

@@ -7,9 +7,13 @@ public final class MLP: Module {
     /// The layers, from the inputs to the outputs.
     public let layers: [Layer]
 
+    /// The layers as the engine records them in one call.
+    let dense: [Value.DenseLayer]
+
     /// A network of the given layers.
     public init(layers: [Layer]) {
         self.layers = layers
+        dense = layers.map(\.dense)
     }
 
     /// A network with `inputs` inputs and one layer per entry of `outputs`, drawn from `rng`
@@ -41,17 +45,13 @@ public final class MLP: Module {
 
     /// The outputs of the last layer.
     public func callAsFunction(_ x: [Value]) -> [Value] {
-        var activations = x
-        for layer in layers { activations = layer(activations) }
-        return activations
+        Value.dense(dense, inputs: x)
     }
 
     /// The outputs of the last layer for plain-number inputs (used as `Double`s by the first layer).
     public func callAsFunction(_ x: [Double]) -> [Value] {
-        guard let first = layers.first else { return x.map { Value($0) } }
-        var activations = first(x)
-        for layer in layers.dropFirst() { activations = layer(activations) }
-        return activations
+        guard !layers.isEmpty else { return x.map { Value($0) } }
+        return Value.dense(dense, inputs: x)
     }
 
     /// Every parameter, layer by layer.

@@ -1,0 +1,87 @@
+/// Fully connected layers recorded in one call: what `MLP` and `Layer` do, without creating a
+/// `Value` for each intermediate neuron.
+///
+/// Node for node, the tape holds what calling the neurons one by one records: for each layer,
+/// for each neuron, its weighted sum (``Op/weightedSum``) and then its activation.
+extension Value {
+    /// One fully connected layer: its neurons' weights (neuron by neuron, each `inputs` long),
+    /// biases and activation (``Op/relu``, ``Op/tanh``, or nil for none).
+    public struct DenseLayer {
+        /// All weights, neuron after neuron.
+        public let weights: [Value]
+        /// One bias per neuron.
+        public let biases: [Value]
+        /// The activation applied to each weighted sum, if any.
+        public let activation: Op?
+
+        /// A layer of `biases.count` neurons with `weights.count / biases.count` inputs each.
+        public init(weights: [Value], biases: [Value], activation: Op?) {
+            precondition(activation == nil || activation == .relu || activation == .tanh,
+                         "DenseLayer: activation must be relu, tanh or nil")
+            precondition(biases.isEmpty || weights.count % biases.count == 0,
+                         "DenseLayer: \(weights.count) weights for \(biases.count) neurons")
+            self.weights = weights
+            self.biases = biases
+            self.activation = activation
+        }
+    }
+
+    /// The outputs of `layers` applied in order to `inputs`.
+    public static func dense(_ layers: [DenseLayer], inputs: [Value]) -> [Value] {
+        let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? CurrentTape.forNewGraph()
+        return dense(layers, on: tape, inputs: inputs.map { tape.index(of: $0) })
+    }
+
+    /// The same for plain-number inputs, each used as `w * x` with a `Double`.
+    public static func dense(_ layers: [DenseLayer], inputs: [Double]) -> [Value] {
+        let tape = CurrentTape.forNewGraph()
+        return dense(layers, on: tape, constantInputs: inputs)
+    }
+
+    static func dense(_ layers: [DenseLayer], on tape: Tape, inputs: [Int32] = [], constantInputs: [Double]? = nil) -> [Value] {
+        var current = inputs
+        var next: [Int32] = []
+        for (l, layer) in layers.enumerated() {
+            let neurons = layer.biases.count
+            let fanIn = neurons == 0 ? 0 : layer.weights.count / neurons
+            next.removeAll(keepingCapacity: true)
+            layer.weights.withUnsafeBufferPointer { weights in
+                for j in 0..<neurons {
+                    let row = j * fanIn
+                    let sum: Int32
+                    if l == 0, let constants = constantInputs {
+                        precondition(constants.count == fanIn, "dense: \(constants.count) inputs for \(fanIn) weights")
+                        // Each neuron wraps its own numbers, as `w * x` with a Double does.
+                        sum = tape.weightedSum(
+                            bias: tape.index(of: layer.biases[j]), count: fanIn,
+                            weight: { tape.index(of: weights[row + $0]) },
+                            input: { tape.append(.constant, constants[$0], 0, 0) })
+                    } else {
+                        precondition(current.count == fanIn, "dense: \(current.count) inputs for \(fanIn) weights")
+                        sum = current.withUnsafeBufferPointer { x in
+                            tape.weightedSum(
+                                bias: tape.index(of: layer.biases[j]), count: fanIn,
+                                weight: { tape.index(of: weights[row + $0]) }, input: { x[$0] })
+                        }
+                    }
+                    next.append(tape.activate(sum, layer.activation))
+                }
+            }
+            swap(&current, &next)
+        }
+        return current.map { Value(tape: tape, index: $0) }
+    }
+}
+
+extension Tape {
+    /// Records `activation(node)` (or returns `node` for no activation).
+    @inlinable func activate(_ node: Int32, _ activation: Op?) -> Int32 {
+        guard let activation else { return node }
+        let x = data[Int(node)]
+        switch activation {
+        case .relu: return append(.relu, TorchKernels.relu(x), node, 0)
+        case .tanh: return append(.tanh, TorchMath.tanh(x), node, 0)
+        default: preconditionFailure("activate: \(activation) is not an activation")
+        }
+    }
+}
