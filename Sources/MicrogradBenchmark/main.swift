@@ -6,6 +6,7 @@ import Micrograd
 /// without a graph, in the same run, and prints the ratio.
 ///
 ///     swift run -c release MicrogradBenchmark [steps]
+///     swift run -c release MicrogradBenchmark --memory   # RSS over 1,000 training steps
 
 func now() -> Double {
     var t = timespec()
@@ -24,7 +25,16 @@ func time(steps: Int, repeats: Int = 5, _ body: (Int) -> Void) -> Double {
     return samples.sorted()[repeats / 2]
 }
 
+/// The process's resident set size in kB (`VmRSS` of /proc/self/status).
+func residentKilobytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return 0 }
+    return Int(line.split(separator: " ")[1]) ?? 0
+}
+
 func run() {
+    let memoryMode = CommandLine.arguments.contains("--memory")
     let steps = Int(CommandLine.arguments.dropFirst().first ?? "100") ?? 100
     var rng = RNG(seed: 42)
     let data = Dataset.moons(count: 100, noise: 0.1, rng: &rng)
@@ -41,6 +51,19 @@ func run() {
         return loss
     }
     let nodes = engineStepLoss(0).graphNodeCount
+
+    if memoryMode {
+        var atStep10 = 0, peak = 0
+        for k in 0..<1000 {
+            engineStep(k)
+            let rss = residentKilobytes()
+            if k == 10 { atStep10 = rss }
+            if k >= 10 { peak = max(peak, rss) }
+        }
+        let growth = Double(peak - atStep10) / Double(atStep10) * 100
+        print("moons training, 1,000 steps: RSS at step 10 \(atStep10) kB, peak after it \(peak) kB (+\(String(format: "%.2f", growth))%)")
+        return
+    }
 
     let hand = HandWrittenMoons(sizes: [2, 16, 16, 1], parameters: parameters.map(\.data), samples: data.count)
     var sink = 0.0
