@@ -1,1 +1,92 @@
-print("micrograd")
+import Foundation
+import Micrograd
+import MicrogradParity
+
+/// `micrograd`: the engine's command line.
+///
+///     micrograd parity [--root DIR]      the offline parity suite: every checked-in case and
+///                                        training run against PyTorch's goldens
+///     micrograd train NAME [--root DIR]  a training run of Reference/cases/models.json
+///                                        (lecture, moons, yinyang), loss per step
+///     micrograd graph                    the lecture's neuron as DOT (pipe into `dot -Tsvg`)
+enum Command {
+    static let usage = """
+        usage: micrograd parity [--root DIR]
+               micrograd train lecture|moons|yinyang [--root DIR]
+               micrograd graph
+        DIR is the package root holding Reference/ (default: the current directory).
+        """
+
+    static func main() -> Int32 {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var root = FileManager.default.currentDirectoryPath
+        if let flag = arguments.firstIndex(of: "--root"), flag + 1 < arguments.count {
+            root = arguments[flag + 1]
+            arguments.removeSubrange(flag...flag + 1)
+        }
+        switch (arguments.first, arguments.count) {
+        case ("parity", 1): return parity(root: root)
+        case ("train", 2): return train(arguments[1], root: root)
+        case ("graph", 1): return graph()
+        default:
+            print(usage)
+            return 2
+        }
+    }
+
+    static func parity(root: String) -> Int32 {
+        let files = ReferenceFiles(packageRoot: root)
+        do {
+            let tally = try OfflineSuite.comparePrograms(in: files)
+            let report = ParityReport(tally: tally)
+            print(report.summary)
+            let models = try files.modelFamily()
+            let runs = models.models.map { model in
+                TrainingComparison(name: model.spec.name, expected: model.expected, actual: Training.run(model.spec),
+                                   deviations: TrainingDeviations.of(model.spec))
+            }
+            print(TrainingReport.summary(runs, source: models.provenance.summary))
+            if !tally.passed {
+                print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))
+            }
+            return tally.passed && runs.allSatisfy(\.passed) ? 0 : 1
+        } catch {
+            print(error)
+            return 1
+        }
+    }
+
+    static func train(_ name: String, root: String) -> Int32 {
+        do {
+            let models = try ReferenceFiles(packageRoot: root).modelFamily()
+            guard let spec = models.models.first(where: { $0.spec.name == name })?.spec else {
+                print("no training run named \(name) in Reference/cases/models.json (have: \(models.models.map(\.spec.name).joined(separator: ", ")))")
+                return 2
+            }
+            let record = Training.run(spec)
+            for (step, loss) in record.losses.enumerated() {
+                print("step \(step) loss \(loss)")
+            }
+            return 0
+        } catch {
+            print(error)
+            return 1
+        }
+    }
+
+    /// The lecture's neuron: `o = tanh(x1*w1 + x2*w2 + b)`, after `o.backward()`.
+    static func graph() -> Int32 {
+        let x1 = Value(2.0, label: "x1"), x2 = Value(0.0, label: "x2")
+        let w1 = Value(-3.0, label: "w1"), w2 = Value(1.0, label: "w2")
+        let b = Value(6.8813735870195432, label: "b")
+        let n = x1 * w1 + x2 * w2 + b
+        n.label = "n"
+        let o = n.tanh()
+        o.label = "o"
+        o.backward()
+        print(o.dot())
+        return 0
+    }
+}
+
+exit(Command.main())
