@@ -1,0 +1,111 @@
+/// A case with the results PyTorch computed for it.
+public struct ParityCase: Sendable {
+    /// The program.
+    public let program: CaseProgram
+    /// Torch's values and gradients.
+    public let expected: ExpectedResults
+}
+
+/// A family of program cases (`ops`, `corpus`) with its goldens, checked to belong together.
+public struct ProgramFamily: Sendable {
+    /// The family's name.
+    public let name: String
+    /// The cases, in the order of the case file.
+    public let cases: [ParityCase]
+    /// Where the goldens came from.
+    public let provenance: Provenance
+}
+
+extension ReferenceFiles {
+    /// The program families with checked-in cases and goldens.
+    public static let programFamilies = ["ops", "corpus"]
+
+    /// Loads a family's case definitions (`Reference/cases/<family>.json`), checked: every case
+    /// well formed, no two with the same name.
+    public func cases(_ family: String) throws(GoldenError) -> [CaseProgram] {
+        let path = ReferenceFiles.casesPath(family)
+        let fields = try header(try document(path), path: path, family: family, keys: ["cases", "family", "format"])
+        let list: [JSONValue]
+        do {
+            list = try fields.array("cases")
+        } catch {
+            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
+        }
+        var programs: [CaseProgram] = [], names: Set<String> = []
+        for (index, json) in list.enumerated() {
+            let program: CaseProgram
+            do {
+                program = try CaseProgram(json: json)
+            } catch {
+                let name = json.object?["name"]?.string
+                throw GoldenError(.malformed, file: path, caseName: name, field: name == nil ? "cases[\(index)].\(error.field)" : error.field,
+                                  reason: error.reason)
+            }
+            guard names.insert(program.name).inserted else {
+                throw GoldenError(.malformed, file: path, caseName: program.name, reason: "two cases have this name")
+            }
+            programs.append(program)
+        }
+        return programs
+    }
+
+    /// Loads a family's case definitions and goldens and checks that they match: every case
+    /// has a golden generated from exactly its definition (same sha256 of its canonical JSON),
+    /// with one value and one gradient per step, and no golden is left without a case.
+    public func programFamily(_ family: String) throws(GoldenError) -> ProgramFamily {
+        let programs = try cases(family)
+        let path = ReferenceFiles.goldensPath(family)
+        let goldens = try header(try document(path), path: path, family: family, keys: ["cases", "family", "format", "provenance"])
+        let provenance: Provenance, entries: [String: JSONValue]
+        do throws(FieldError) {
+            provenance = try Provenance(json: try goldens.value("provenance"))
+            entries = try goldens.object("cases")
+        } catch {
+            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
+        }
+        var loaded: [ParityCase] = []
+        for program in programs {
+            guard let golden = entries[program.name] else {
+                throw GoldenError(.stale, file: path, caseName: program.name,
+                                  reason: "no golden for this case: it was added or renamed after the goldens were generated")
+            }
+            loaded.append(ParityCase(program: program, expected: try ReferenceFiles.expected(
+                golden, for: program, sha256: program.sha256, file: path)))
+        }
+        let names = Set(programs.map(\.name))
+        if let orphan = entries.keys.sorted().first(where: { !names.contains($0) }) {
+            throw GoldenError(.stale, file: path, caseName: orphan,
+                              reason: "a golden for a case \(ReferenceFiles.casesPath(family)) no longer defines")
+        }
+        return ProgramFamily(name: family, cases: loaded, provenance: provenance)
+    }
+
+    /// The expected results a golden entry holds for `program`, whose canonical JSON has `sha256`.
+    static func expected(_ golden: JSONValue, for program: CaseProgram, sha256: String, file: String) throws(GoldenError) -> ExpectedResults {
+        func malformed(_ error: FieldError) -> GoldenError {
+            GoldenError(.malformed, file: file, caseName: program.name, field: error.field, reason: error.reason)
+        }
+        let fields: JSONFields, recorded: String
+        do {
+            fields = try JSONFields(golden)
+            try fields.requireKeys(["grads", "sha256", "values"])
+            recorded = try fields.string("sha256")
+        } catch {
+            throw malformed(error)
+        }
+        guard recorded == sha256 else {
+            throw GoldenError(.stale, file: file, caseName: program.name, field: "sha256",
+                              reason: "the case definition changed after its golden was generated (golden \(recorded.prefix(12))…, case \(sha256.prefix(12))…)")
+        }
+        do throws(FieldError) {
+            let values = try GoldenNumbers.pairs(try fields.value("values"), field: "values")
+            let grads = try GoldenNumbers.optionalPairs(try fields.value("grads"), field: "grads")
+            for (field, count) in [("values", values.count), ("grads", grads.count)] where count != program.steps.count {
+                throw FieldError(field: field, reason: "\(count) entries for \(program.steps.count) steps")
+            }
+            return ExpectedResults(values: values, grads: grads)
+        } catch {
+            throw malformed(error)
+        }
+    }
+}

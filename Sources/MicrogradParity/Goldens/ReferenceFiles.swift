@@ -1,0 +1,51 @@
+import Foundation
+
+/// The reference files of a checkout: case definitions in `Reference/cases/`, goldens (what
+/// PyTorch computed for them, written only by `Reference/generate.py`) in `Reference/goldens/`.
+public struct ReferenceFiles: Sendable {
+    /// The package root (the folder holding `Package.swift`).
+    public let packageRoot: String
+
+    /// The reference files under `packageRoot`.
+    public init(packageRoot: String) {
+        self.packageRoot = packageRoot
+    }
+
+    /// The path of a case file, relative to the package root.
+    public static func casesPath(_ family: String) -> String { "Reference/cases/\(family).json" }
+
+    /// The path of a golden file, relative to the package root.
+    public static func goldensPath(_ family: String) -> String { "Reference/goldens/\(family).json" }
+
+    /// The version of the file format this harness reads.
+    public static let formatVersion = 1
+
+    /// Reads and parses the JSON file at `path` (relative to the package root).
+    public func document(_ path: String) throws(GoldenError) -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: "\(packageRoot)/\(path)") else {
+            throw GoldenError(.missing, file: path, reason: "the file does not exist or cannot be read")
+        }
+        do {
+            return try JSONParser.parse([UInt8](data))
+        } catch {
+            throw GoldenError(.malformed, file: path, reason: "not valid JSON: \(error)")
+        }
+    }
+
+    /// The top-level fields of a reference document, after checking its format and family.
+    func header(_ document: JSONValue, path: String, family: String, keys: Set<String>) throws(GoldenError) -> JSONFields {
+        do throws(FieldError) {
+            let fields = try JSONFields(document)
+            try fields.requireKeys(keys)
+            let format = try fields.int("format")
+            guard format == ReferenceFiles.formatVersion else {
+                throw FieldError(field: "format", reason: "format \(format), but this harness reads format \(ReferenceFiles.formatVersion)")
+            }
+            let name = try fields.string("family")
+            guard name == family else { throw FieldError(field: "family", reason: "\"\(name)\", expected \"\(family)\"") }
+            return fields
+        } catch {
+            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// placeholder: MicrogradParity is being written

@@ -1,0 +1,116 @@
+import Micrograd
+
+/// A ``CaseProgram`` run through the engine's public `Value` API: each step applied with the
+/// operator micrograd code would use (a `Double` on the side the program puts it), then
+/// `backward()` on the root.
+///
+/// Given torch's results, a node whose operation has a documented forward deviation (see
+/// ``Budgets``) and whose value is within it is set to torch's value right after it is
+/// computed (`node.data = …`), so the nodes after it, and the backward formulas, see torch's
+/// numbers: each deviation is measured where it arises instead of cascading, and everything
+/// else is still held to 0 ulp. ``values`` keeps what the engine computed.
+public struct ProgramRun {
+    /// The node of every step, in step order.
+    public let nodes: [Value]
+    /// Every node's forward value as the engine computed it (before any alignment).
+    public let values: [Double]
+    /// The nodes set to torch's value because they were within a documented deviation.
+    public let alignedNodes: [Int]
+
+    /// Runs `program` and its backward pass, aligning documented deviations to `expected`.
+    public init(_ program: CaseProgram, aligningDeviationsTo expected: ExpectedResults? = nil) {
+        var nodes: [Value] = [], values: [Double] = [], aligned: [Int] = []
+        nodes.reserveCapacity(program.steps.count)
+        values.reserveCapacity(program.steps.count)
+        for (i, step) in program.steps.enumerated() {
+            let node = ProgramRun.apply(step, to: nodes)
+            values.append(node.data)
+            if let expected, node.data.bitPattern != expected.values[i].bitPattern {
+                let budget = Budgets.value(of: step)
+                if budget > 0 && UlpDistance(node.data, expected.values[i]).steps <= budget {
+                    node.data = expected.values[i]
+                    aligned.append(i)
+                }
+            }
+            nodes.append(node)
+        }
+        nodes[program.root].backward()
+        self.nodes = nodes
+        self.values = values
+        alignedNodes = aligned
+    }
+
+    /// Every node's gradient (`0` where backward never reached it, as the engine reports it).
+    public var grads: [Double] { nodes.map(\.grad) }
+
+    /// The values and gradients, detached from the graph.
+    public var results: ActualResults { ActualResults(values: values, grads: grads) }
+
+    static func apply(_ step: ProgramStep, to nodes: [Value]) -> Value {
+        switch step {
+        case .leaf(let x): return Value(x)
+        case .unary(let op, let i): return unary(op, nodes[i])
+        case .binary(let op, let i, let j): return binary(op, nodes[i], nodes[j])
+        case .constantRight(let op, let i, let c): return constantRight(op, nodes[i], c)
+        case .constantLeft(let op, let c, let i): return constantLeft(op, c, nodes[i])
+        case .pow(let i, let e): return nodes[i] ** e
+        }
+    }
+
+    static func unary(_ op: Op, _ x: Value) -> Value {
+        switch op {
+        case .neg: -x
+        case .exp: x.exp()
+        case .log: x.log()
+        case .tanh: x.tanh()
+        case .relu: x.relu()
+        case .sigmoid: x.sigmoid()
+        default: preconditionFailure("\(op.name) is not a unary step")
+        }
+    }
+
+    static func binary(_ op: Op, _ x: Value, _ y: Value) -> Value {
+        switch op {
+        case .add: x + y
+        case .sub: x - y
+        case .mul: x * y
+        case .div: x / y
+        default: preconditionFailure("\(op.name) is not a binary step")
+        }
+    }
+
+    static func constantRight(_ op: Op, _ x: Value, _ c: Double) -> Value {
+        switch op {
+        case .add: x + c
+        case .sub: x - c
+        case .mul: x * c
+        case .div: x / c
+        default: preconditionFailure("\(op.name) cannot take a constant on the right")
+        }
+    }
+
+    static func constantLeft(_ op: Op, _ c: Double, _ x: Value) -> Value {
+        switch op {
+        case .add: c + x
+        case .sub: c - x
+        case .mul: c * x
+        case .rdiv: c / x
+        default: preconditionFailure("\(op.name) cannot take a constant on the left")
+        }
+    }
+}
+
+/// What the engine computed for a program: every node's value and gradient, in step order.
+public struct ActualResults: Sendable {
+    /// Forward values.
+    public var values: [Double]
+    /// Gradients after `backward()` on the root (`0` for nodes it never reached).
+    public var grads: [Double]
+
+    /// Results of a program with `values.count` steps.
+    public init(values: [Double], grads: [Double]) {
+        precondition(values.count == grads.count, "one value and one gradient per node")
+        self.values = values
+        self.grads = grads
+    }
+}

@@ -1,1 +1,0 @@
-// placeholder: ParityTests is being written
