@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Fully connected layers recorded in one call: what `MLP` and `Layer` do, without creating a
 /// `Value` for each intermediate neuron.
 ///
@@ -13,6 +15,8 @@ extension Value {
         public let biases: [Value]
         /// The activation applied to each weighted sum, if any.
         public let activation: Op?
+        /// Where the weights and biases sit on the tape that last recorded this layer.
+        let nodes = ParameterNodes()
 
         /// A layer of `biases.count` neurons with `weights.count / biases.count` inputs each.
         public init(weights: [Value], biases: [Value], activation: Op?) {
@@ -41,11 +45,15 @@ extension Value {
     static func dense(_ layers: [DenseLayer], on tape: Tape, inputs: [Int32] = [], constantInputs: [Double]? = nil) -> [Value] {
         var current = inputs
         var next: [Int32] = []
+        let widest = layers.map(\.biases.count).max() ?? 0
+        current.reserveCapacity(widest)
+        next.reserveCapacity(widest)
         for (l, layer) in layers.enumerated() {
             let neurons = layer.biases.count
             let fanIn = neurons == 0 ? 0 : layer.weights.count / neurons
+            let nodes = layer.nodes.resolve(layer, on: tape)
             next.removeAll(keepingCapacity: true)
-            layer.weights.withUnsafeBufferPointer { weights in
+            nodes.weights.withUnsafeBufferPointer { weights in
                 for j in 0..<neurons {
                     let row = j * fanIn
                     let sum: Int32
@@ -53,15 +61,12 @@ extension Value {
                         precondition(constants.count == fanIn, "dense: \(constants.count) inputs for \(fanIn) weights")
                         // Each neuron wraps its own numbers, as `w * x` with a Double does.
                         sum = tape.weightedSum(
-                            bias: tape.index(of: layer.biases[j]), count: fanIn,
-                            weight: { tape.index(of: weights[row + $0]) },
+                            bias: nodes.biases[j], count: fanIn, weight: { weights[row + $0] },
                             input: { tape.append(.constant, constants[$0], 0, 0) })
                     } else {
                         precondition(current.count == fanIn, "dense: \(current.count) inputs for \(fanIn) weights")
                         sum = current.withUnsafeBufferPointer { x in
-                            tape.weightedSum(
-                                bias: tape.index(of: layer.biases[j]), count: fanIn,
-                                weight: { tape.index(of: weights[row + $0]) }, input: { x[$0] })
+                            tape.weightedSum(bias: nodes.biases[j], count: fanIn, weight: { weights[row + $0] }, input: { x[$0] })
                         }
                     }
                     next.append(tape.activate(sum, layer.activation))
@@ -70,6 +75,29 @@ extension Value {
             swap(&current, &next)
         }
         return current.map { Value(tape: tape, index: $0) }
+    }
+}
+
+/// The node indices of a layer's weights and biases on one tape. A model's parameters are
+/// used by every sample of a batch; looking their nodes up once per tape epoch (and again
+/// after any leaf's value changes, which records it afresh) saves a lookup per weight per
+/// sample.
+final class ParameterNodes {
+    @exclusivity(unchecked) private var stamp: UInt64 = 0
+    @exclusivity(unchecked) private var changes: UInt64 = .max
+    @exclusivity(unchecked) private(set) var weights: [Int32] = []
+    @exclusivity(unchecked) private(set) var biases: [Int32] = []
+
+    /// The nodes of `layer`'s parameters on `tape`, recording them on first use.
+    func resolve(_ layer: Value.DenseLayer, on tape: Tape) -> ParameterNodes {
+        let changes = Leaf.dataChanges.load(ordering: .relaxed)
+        if stamp != tape.stamp || self.changes != changes {
+            weights = layer.weights.map { tape.index(of: $0) }
+            biases = layer.biases.map { tape.index(of: $0) }
+            stamp = tape.stamp
+            self.changes = changes
+        }
+        return self
     }
 }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What a ``Value`` refers to: a tape (`Value.index` is its node) or a leaf.
 ///
 /// Both keep their node values behind `data` — a tape's array, a leaf's own slot — so reading
@@ -61,7 +63,12 @@ final class Leaf: NodeOwner {
     @inlinable func setData(_ newValue: Double) {
         state.pointee.data = newValue
         state.pointee.tapeStamp = 0
+        Leaf.dataChanges.add(1, ordering: .relaxed)
     }
+
+    /// Counts `setData` calls on every thread, so caches of leaf node indices (see
+    /// `Value.DenseLayer`) know when a leaf may have been recorded afresh.
+    @usableFromInline static let dataChanges = Atomic<UInt64>(0)
 
     /// Sets the gradient, or forgets it (torch's `None`) when `newValue` is nil.
     @inlinable func setGrad(_ newValue: Double?) {
