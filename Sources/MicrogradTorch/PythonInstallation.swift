@@ -1,4 +1,5 @@
 import Foundation
+import MicrogradParity
 
 /// Why the live PyTorch checks can't run here, in words a person can act on.
 public struct PythonUnavailable: Error, CustomStringConvertible, Equatable {
