@@ -71,7 +71,12 @@ func run() {
         sink += hand.step(x: data.inputs, y: data.labels, learningRate: 1.0 - 0.9 * Double(k % 100) / 100, alpha: 1e-4)
     }
 
-    for k in 0..<10 { engineStep(k); handStep(k) }
+    // Both compute the same step: the first losses agree (up to the order of the hand-written
+    // loop's sums over the batch).
+    let engineLoss = engineStepLoss(0).data
+    let handLoss = hand.step(x: data.inputs, y: data.labels, learningRate: 1.0, alpha: 1e-4)
+    precondition(abs(engineLoss - handLoss) <= 1e-12 * abs(engineLoss), "engine \(engineLoss) vs hand-written \(handLoss)")
+    for k in 1..<10 { engineStep(k); handStep(k) }
     let engine = time(steps: steps, engineStep)
     let handWritten = time(steps: steps, handStep)
     print("moons step (MLP 2-16-16-1, 100 points, \(parameters.count) parameters, \(nodes) graph nodes), median of 5 × \(steps) steps:")
