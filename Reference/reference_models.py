@@ -5,11 +5,18 @@
     {"family": "models", "format": 1, "provenance": {...},
      "models": {name: {"finalParameters": [pair, ...],
                        "gradients": {"0": [pair, ...], "1": [...], "<last step>": [...]},
-                       "losses": [pair, ...], "sha256": hex}}}
+                       "losses": [pair, ...], "sha256": hex,
+                       "engineMath": {"finalParameters": ..., "gradients": ..., "losses": ...}}}}
 
 one entry per spec of ``cases/models.json`` (``sha256`` is that of the spec's canonical JSON),
 from ``micrograd_ref.models.train``: the loss of every step, every parameter's gradient after
 the backward pass of steps 0, 1 and the last, and the parameters after the last update.
+
+``engineMath`` is there only for a run that computes ``tanh``, ``exp``, ``log`` or ``sqrt``, the
+functions where torch (Intel MKL) and the engine (the C library) differ by design
+(``TorchDeviation.swift``): the same series from ``train(spec, "libm")``, those four forward
+values taken from the C library and everything else from torch. The engine is held to it at
+0 ulp; the difference between it and the main series is the drift the deviations cause.
 
 ``goldens/rng.json``::
 
@@ -35,14 +42,25 @@ def load_specs(path: str) -> list:
     return specs
 
 
-def model_golden(spec: dict) -> dict:
-    record = models.train(spec)
+def series(record: dict) -> dict:
+    """The golden numbers of a ``models.train`` record."""
     return {
         "finalParameters": [golden_pair(p) for p in record["final_parameters"]],
         "gradients": {step: [golden_pair(g) for g in grads] for step, grads in record["gradients"].items()},
         "losses": [golden_pair(loss) for loss in record["losses"]],
-        "sha256": sha256_of(spec),
     }
+
+
+def model_golden(spec: dict) -> dict:
+    record = models.train(spec)
+    golden = dict(series(record), sha256=sha256_of(spec))
+    if record["transcendentals_used"]:
+        engine_math = models.train(spec, "libm")
+        if engine_math["transcendentals_used"] != record["transcendentals_used"]:
+            raise AssertionError(f"{spec['name']}: the libm run computed {engine_math['transcendentals_used']}, "
+                                 f"the torch run {record['transcendentals_used']}")
+        golden["engineMath"] = series(engine_math)
+    return golden
 
 
 def rng_golden() -> dict:

@@ -26,9 +26,10 @@ def accuracy(scores, labels):
     return sum(hits) / len(hits)
 
 
-def cross_entropy(logits, target):
+def cross_entropy(logits, target, transcendentals):
     """EurekaLabsAI/micrograd's ``cross_entropy`` (no max subtraction); only the target's
-    probability is computed, the others do not reach the loss."""
-    ex = [x.exp() for x in logits]
+    probability is computed, the others do not reach the loss. ``exp`` and ``log`` come from
+    ``transcendentals`` (see ``transcendentals.py``)."""
+    ex = [transcendentals.exp(x) for x in logits]
     denom = sum(ex)
-    return -(ex[target] / denom).log()
+    return -transcendentals.log(ex[target] / denom)

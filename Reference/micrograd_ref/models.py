@@ -28,11 +28,16 @@
   (``learningRate``, ``beta1``, ``beta2``, ``epsilon``, ``weightDecay``).
 
 Each step: forward every point and the loss, ``zero_grad`` (to ``None``), backward, record,
-update. ``train`` returns plain floats::
+update. ``train`` returns plain floats, and which of ``tanh``, ``exp``, ``log``, ``sqrt`` the run
+computed::
 
     {"losses": [...one per step...],
      "gradients": {"0": [...], "1": [...], "<last step>": [...]},   # every parameter, in order
-     "final_parameters": [...]}
+     "final_parameters": [...],
+     "transcendentals_used": ["exp", "log", "sqrt", "tanh"]}          # sorted; may be empty
+
+``train(spec, "libm")`` takes those four functions' forward values from the C library instead
+of torch, everything else unchanged (see ``transcendentals.py``): the engine's arithmetic.
 """
 
 import json
@@ -41,8 +46,9 @@ import torch
 
 from . import data, losses
 from .nn import MLP
-from .optim import SGD, adamw
+from .optim import SGD, AdamW
 from .rng import RNG
+from .transcendentals import Transcendentals
 
 
 def load_specs(path):
@@ -51,7 +57,7 @@ def load_specs(path):
         return json.load(f)
 
 
-def make_objective(spec, rng):
+def make_objective(spec, rng, transcendentals):
     """The run's data and a function computing its loss (as the original script does)."""
     kind = spec["dataset"]["kind"]
     loss_kind = spec["loss"]["kind"]
@@ -80,14 +86,14 @@ def make_objective(spec, rng):
         def loss(model, parameters):
             total = torch.tensor(0.0, dtype=torch.float64)
             for x, y in zip(inputs, labels):
-                total = total + losses.cross_entropy(model(x), y)
+                total = total + losses.cross_entropy(model(x), y, transcendentals)
             return total * (1.0 / len(inputs))
     else:
         raise ValueError(f"unknown loss {loss_kind!r}")
     return loss
 
 
-def make_optimizer(spec, parameters):
+def make_optimizer(spec, parameters, transcendentals):
     if spec["kind"] == "sgd":
         rate = spec["learningRate"]
         decay = spec.get("learningRateDecay", 0.0)
@@ -96,21 +102,23 @@ def make_optimizer(spec, parameters):
             return SGD(parameters, rate)
         return SGD(parameters, lambda k: rate - decay * k / over)
     if spec["kind"] == "adamw":
-        return adamw(parameters, spec["learningRate"], spec.get("beta1", 0.9),
+        return AdamW(parameters, spec["learningRate"], spec.get("beta1", 0.9),
                      spec.get("beta2", 0.999), spec.get("epsilon", 1e-8),
-                     spec.get("weightDecay", 1e-2))
+                     spec.get("weightDecay", 1e-2), transcendentals)
     raise ValueError(f"unknown optimizer {spec['kind']!r}")
 
 
-def train(spec: dict) -> dict:
-    """Runs one spec; see the module docstring for the result."""
+def train(spec: dict, transcendentals: str = "torch") -> dict:
+    """Runs one spec with ``tanh``, ``exp``, ``log`` and ``sqrt`` from ``transcendentals``
+    (``"torch"`` or ``"libm"``); see the module docstring for the result."""
+    functions = Transcendentals(transcendentals)
     rng = RNG(spec["seed"])
-    loss_of = make_objective(spec, rng)
+    loss_of = make_objective(spec, rng, functions)
     architecture = spec["model"]
     model = MLP(architecture["inputs"], architecture["layers"], architecture["activation"],
-                architecture["outputActivation"], architecture["initializer"], rng)
+                architecture["outputActivation"], architecture["initializer"], rng, functions)
     parameters = model.parameters()
-    optimizer = make_optimizer(spec["optimizer"], parameters)
+    optimizer = make_optimizer(spec["optimizer"], parameters, functions)
     steps = spec["steps"]
     recorded = {0, 1, steps - 1}
     result = {"losses": [], "gradients": {}, "final_parameters": []}
@@ -123,4 +131,5 @@ def train(spec: dict) -> dict:
             result["gradients"][str(k)] = [p.grad.item() for p in parameters]
         optimizer.step()
     result["final_parameters"] = [p.item() for p in parameters]
+    result["transcendentals_used"] = sorted(functions.used)
     return result

@@ -3,16 +3,24 @@
 Parameters are leaf tensors with ``requires_grad``. A neuron computes
 ``act = b; act = act + w0 * x0; act = act + w1 * x1; ...`` (micrograd's
 ``sum((wi*xi for ...), self.b)``), then its activation. A float input makes ``w * x`` a tensor
-times a Python float, as ``Value * Double`` in Swift.
+times a Python float, as ``Value * Double`` in Swift. ``tanh`` comes from the run's
+``Transcendentals`` (torch's or the C library's, see ``transcendentals.py``).
 """
 
 import torch
 
-ACTIVATIONS = {
-    "relu": torch.relu,
-    "tanh": torch.tanh,
-    "linear": lambda x: x,
-}
+from .transcendentals import Transcendentals
+
+
+def activation_function(name: str, transcendentals: Transcendentals):
+    """The activation ``relu``, ``tanh`` or ``linear``."""
+    if name == "relu":
+        return torch.relu
+    if name == "tanh":
+        return transcendentals.tanh
+    if name == "linear":
+        return lambda x: x
+    raise ValueError(f"unknown activation {name!r}")
 
 
 def parameter(data: float) -> torch.Tensor:
@@ -32,11 +40,11 @@ def draw(initializer: str, inputs: int, rng):
 
 
 class Neuron:
-    def __init__(self, inputs, activation, initializer, rng):
+    def __init__(self, inputs, activation, initializer, rng, transcendentals):
         weights, bias = draw(initializer, inputs, rng)
         self.w = [parameter(w) for w in weights]
         self.b = parameter(bias)
-        self.activation = ACTIVATIONS[activation]
+        self.activation = activation_function(activation, transcendentals)
 
     def __call__(self, x):
         act = self.b
@@ -49,8 +57,8 @@ class Neuron:
 
 
 class Layer:
-    def __init__(self, inputs, outputs, activation, initializer, rng):
-        self.neurons = [Neuron(inputs, activation, initializer, rng) for _ in range(outputs)]
+    def __init__(self, inputs, outputs, activation, initializer, rng, transcendentals):
+        self.neurons = [Neuron(inputs, activation, initializer, rng, transcendentals) for _ in range(outputs)]
 
     def __call__(self, x):
         return [n(x) for n in self.neurons]
@@ -61,11 +69,13 @@ class Layer:
 
 class MLP:
     def __init__(self, inputs, outputs, activation="relu", output_activation="linear",
-                 initializer="micrograd", rng=None):
+                 initializer="micrograd", rng=None, transcendentals=None):
+        transcendentals = transcendentals or Transcendentals("torch")
         sizes = [inputs] + list(outputs)
         self.layers = [
             Layer(sizes[i], sizes[i + 1],
-                  output_activation if i == len(outputs) - 1 else activation, initializer, rng)
+                  output_activation if i == len(outputs) - 1 else activation, initializer, rng,
+                  transcendentals)
             for i in range(len(outputs))
         ]
 

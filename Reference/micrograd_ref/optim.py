@@ -19,7 +19,16 @@ class SGD:
         self.step_count += 1
 
 
-def adamw(parameters, learning_rate, beta1, beta2, epsilon, weight_decay):
-    """The real ``torch.optim.AdamW`` (default implementation: single-tensor on the CPU)."""
-    return torch.optim.AdamW(parameters, lr=learning_rate, betas=(beta1, beta2), eps=epsilon,
-                             weight_decay=weight_decay)
+class AdamW:
+    """The real ``torch.optim.AdamW`` (default implementation: single-tensor on the CPU), its
+    square roots (``exp_avg_sq.sqrt()``) taken from the run's ``Transcendentals``: torch's own,
+    or ``math.sqrt`` (see ``transcendentals.py``). Every other operation is torch's."""
+
+    def __init__(self, parameters, learning_rate, beta1, beta2, epsilon, weight_decay, transcendentals):
+        self.optimizer = torch.optim.AdamW(parameters, lr=learning_rate, betas=(beta1, beta2), eps=epsilon,
+                                           weight_decay=weight_decay)
+        self.transcendentals = transcendentals
+
+    def step(self):
+        with self.transcendentals.sqrt_scope():
+            self.optimizer.step()

@@ -5,7 +5,9 @@ import MicrogradParity
 /// `micrograd`: the engine's command line.
 ///
 ///     micrograd parity [--root DIR]      the offline parity suite: every checked-in case and
-///                                        training run against PyTorch's goldens
+///                                        training run against PyTorch's goldens (a run through
+///                                        a documented deviation against the twin's engine-math
+///                                        record, its drift from torch reported)
 ///     micrograd train NAME [--root DIR]  a training run of Reference/cases/models.json
 ///                                        (lecture, moons, yinyang), loss per step
 ///     micrograd graph                    the lecture's neuron as DOT (pipe into `dot -Tsvg`)
@@ -41,10 +43,7 @@ enum Command {
             let report = ParityReport(tally: tally)
             print(report.summary)
             let models = try files.modelFamily()
-            let runs = models.models.map { model in
-                TrainingComparison(name: model.spec.name, expected: model.expected, actual: Training.run(model.spec),
-                                   deviations: TrainingDeviations.of(model.spec))
-            }
+            let runs = models.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
             print(TrainingReport.summary(runs, source: models.provenance.summary))
             if !tally.passed {
                 print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))

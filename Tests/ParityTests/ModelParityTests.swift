@@ -1,25 +1,103 @@
+import Foundation
 import Micrograd
 import MicrogradParity
 import Testing
 
 /// The training runs of `Reference/cases/models.json`, trained by the engine and compared with
 /// the PyTorch twin's goldens: every loss, the gradients of steps 0, 1 and the last, and the
-/// final parameters, at 0 ulp — except runs through a documented deviation, only reported.
+/// final parameters, at 0 ulp — against torch, or for a run through a documented deviation
+/// against the twin's engine-math record, its drift from torch reported.
 struct ModelParityTests {
-    @Test func everyTrainingRunMatchesTorch() throws {
-        let family: ModelFamily
+    static func family(root: String = PackageRoot.path) throws -> ModelFamily {
         do {
-            family = try ReferenceFiles(packageRoot: PackageRoot.path).modelFamily()
+            return try ReferenceFiles(packageRoot: root).modelFamily()
         } catch {
             printParity("\(error)")
             throw error
         }
-        let comparisons = family.models.map { model in
-            TrainingComparison(name: model.spec.name, expected: model.expected, actual: Training.run(model.spec),
-                               deviations: TrainingDeviations.of(model.spec))
-        }
+    }
+
+    @Test func everyTrainingRunMatchesTorch() throws {
+        let family = try ModelParityTests.family()
+        let comparisons = family.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
         printParity(TrainingReport.summary(comparisons, source: family.provenance.summary))
+        for model in family.models {
+            #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
+                    "\(model.spec.name): engine-math record iff the run goes through a documented deviation")
+        }
         let failed = comparisons.filter { !$0.passed }.map(\.name)
-        #expect(failed.isEmpty, "training runs differing from torch: \(failed.joined(separator: ", "))")
+        #expect(failed.isEmpty, "training runs differing from their reference: \(failed.joined(separator: ", "))")
+    }
+
+    /// A run through deviations fails as soon as one number of its engine-math record changes:
+    /// the deviations excuse nothing but themselves.
+    @Test func aCorruptedEngineMathRecordFails() throws {
+        let family = try ModelParityTests.family()
+        let model = try #require(family.models.first { $0.engineMath != nil && $0.spec.steps <= 20 },
+                                 "a short run through a documented deviation (lecture)")
+        let actual = Training.run(model.spec)
+        #expect(TrainingComparison(model, actual: actual).passed)
+
+        var corrupted = try #require(model.engineMath)
+        let step = try #require(corrupted.gradients.keys.max())
+        corrupted.gradients[step]![0] = corrupted.gradients[step]![0].nextUp
+        let comparison = TrainingComparison(name: model.spec.name, expected: model.expected, engineMath: corrupted,
+                                            actual: actual, deviations: TrainingDeviations.of(model.spec))
+        #expect(!comparison.passed)
+        #expect(comparison.verdict == "FAILED")
+        #expect(comparison.worstGradient == UlpDistance(steps: 1))
+        #expect(comparison.failureText.contains("gradients at step \(step) [0]: expected (engine math)"))
+        #expect(TrainingReport.summary([comparison], source: "test").hasPrefix("Training parity: FAILED"))
+    }
+
+    /// A golden without the engine-math record a deviating run needs, or with a bad number in
+    /// it, is reported with the file, the case and the field.
+    @Test func engineMathGoldenErrorsNameFileCaseAndField() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("parity-models-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = ReferenceFiles(packageRoot: PackageRoot.path)
+        let specs = try files.document(ReferenceFiles.casesPath("models"))
+        let goldens = try #require(try files.document(ReferenceFiles.goldensPath("models")).object)
+        let lecture = try #require(goldens["models"]?.object?["lecture"]?.object)
+        let engineMath = try #require(lecture["engineMath"]?.object)
+
+        func loadingError(lecture edited: [String: JSONValue]) throws -> GoldenError? {
+            var models = try #require(goldens["models"]?.object)
+            models["lecture"] = .object(edited)
+            var document = goldens
+            document["models"] = .object(models)
+            for (path, json) in [(ReferenceFiles.casesPath("models"), specs),
+                                 (ReferenceFiles.goldensPath("models"), JSONValue.object(document))] {
+                let url = URL(fileURLWithPath: "\(root)/\(path)")
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try CanonicalJSON.text(of: json).write(to: url, atomically: true, encoding: .utf8)
+            }
+            do {
+                _ = try ReferenceFiles(packageRoot: root).modelFamily()
+                return nil
+            } catch {
+                return error
+            }
+        }
+
+        #expect(try loadingError(lecture: lecture) == nil)
+
+        var withoutEngineMath = lecture
+        withoutEngineMath["engineMath"] = nil
+        let stale = try #require(try loadingError(lecture: withoutEngineMath))
+        #expect(stale.kind == .stale)
+        #expect(stale.file == ReferenceFiles.goldensPath("models"))
+        #expect(stale.caseName == "lecture")
+        #expect(stale.field == "engineMath")
+
+        var badLoss = engineMath
+        badLoss["losses"] = .array([.array([.string("0x1p+0"), .string("2.0")])])
+        var withBadLoss = lecture
+        withBadLoss["engineMath"] = .object(badLoss)
+        let malformed = try #require(try loadingError(lecture: withBadLoss))
+        #expect(malformed.kind == .malformed)
+        #expect(malformed.caseName == "lecture")
+        #expect(malformed.field == "engineMath.losses[0]")
+        #expect(malformed.description.contains("Reference/goldens/models.json, case \"lecture\", field engineMath.losses[0]"))
     }
 }

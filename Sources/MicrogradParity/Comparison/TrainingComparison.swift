@@ -2,20 +2,70 @@ import Micrograd
 
 /// A training run of the engine compared with its PyTorch twin: every loss, the gradients of
 /// steps 0, 1 and the last, and the final parameters.
+///
+/// A run through no documented deviation is held to torch's record at 0 ulp. A run through
+/// deviations (``TrainingDeviations``) is held at 0 ulp to the twin's engine-math record (torch
+/// with the forward values of `tanh`, `exp`, `log` and `sqrt` from the C library, see
+/// ``ModelCase/engineMath``), so that any other arithmetic of the run still has to match, and
+/// its drift from torch's record is measured and reported.
 public struct TrainingComparison: Sendable {
+    /// What a run's numbers are held to.
+    public enum Reference: String, Sendable {
+        /// Torch's record.
+        case torch
+        /// The twin's engine-math record.
+        case engineMath = "engine math"
+    }
+
     /// The run's name.
     public let name: String
-    /// The series compared: losses, gradients per recorded step (in step order), final parameters.
+    /// The series held to `reference`: losses, gradients per recorded step (in step order),
+    /// final parameters.
     public let series: [SeriesComparison]
-    /// The documented deviations the run goes through (see ``TrainingDeviations``); a run with
-    /// any is reported but not required to match.
+    /// What `series` compares the engine with.
+    public let reference: Reference
+    /// For a run held to engine math, the same series compared with torch's record: the drift
+    /// the deviations cause, reported and not required to match. Empty otherwise.
+    public let drift: [SeriesComparison]
+    /// The documented deviations the run goes through (see ``TrainingDeviations``).
     public let deviations: [String]
 
     /// Compares the engine's `actual` record of run `name` with torch's `expected` one; a run
-    /// going through `deviations` is not required to match.
+    /// going through `deviations` is reported but not required to match (there is no
+    /// engine-math record to hold it to).
     public init(name: String, expected: TrainingRecord, actual: TrainingRecord, deviations: [String] = []) {
         self.name = name
         self.deviations = deviations
+        reference = .torch
+        series = TrainingComparison.series(expected: expected, actual: actual)
+        drift = []
+    }
+
+    /// Compares the engine's `actual` record of run `name`, going through `deviations`, with
+    /// the twin's `engineMath` record at 0 ulp, and measures its drift from torch's `expected`.
+    public init(name: String, expected: TrainingRecord, engineMath: TrainingRecord, actual: TrainingRecord,
+                deviations: [String]) {
+        self.name = name
+        self.deviations = deviations
+        reference = .engineMath
+        series = TrainingComparison.series(expected: engineMath, actual: actual)
+        drift = TrainingComparison.series(expected: expected, actual: actual)
+    }
+
+    /// Compares the engine's `actual` record of `model` with its goldens: with the engine-math
+    /// record when it has one, else with torch's.
+    public init(_ model: ModelCase, actual: TrainingRecord) {
+        let deviations = TrainingDeviations.of(model.spec)
+        if let engineMath = model.engineMath {
+            self.init(name: model.spec.name, expected: model.expected, engineMath: engineMath, actual: actual,
+                      deviations: deviations)
+        } else {
+            self.init(name: model.spec.name, expected: model.expected, actual: actual, deviations: deviations)
+        }
+    }
+
+    /// Losses, gradients per recorded step (in step order) and final parameters compared.
+    static func series(expected: TrainingRecord, actual: TrainingRecord) -> [SeriesComparison] {
         var series = [SeriesComparison("losses", expected: expected.losses, actual: actual.losses)]
         for step in Set(expected.gradients.keys).union(actual.gradients.keys).sorted() {
             series.append(SeriesComparison("gradients at step \(step)", expected: expected.gradients[step] ?? [],
@@ -23,18 +73,19 @@ public struct TrainingComparison: Sendable {
         }
         series.append(SeriesComparison("final parameters", expected: expected.finalParameters,
                                        actual: actual.finalParameters))
-        self.series = series
+        return series
     }
 
-    /// Whether every number matches exactly.
+    /// Whether every number matches its reference exactly.
     public var matches: Bool { series.allSatisfy(\.passed) }
 
-    /// Whether the run matches, or differs only because of documented deviations.
-    public var passed: Bool { matches || !deviations.isEmpty }
+    /// Whether the run matches; a run compared with torch only, through documented deviations,
+    /// passes whatever it differs by.
+    public var passed: Bool { matches || (reference == .torch && !deviations.isEmpty) }
 
-    /// `ok`, `FAILED`, or how a run with documented deviations fared.
+    /// `ok`, `FAILED`, or how a run with documented deviations compared with torch only fared.
     public var verdict: String {
-        if deviations.isEmpty { return matches ? "ok" : "FAILED" }
+        if reference == .engineMath || deviations.isEmpty { return matches ? "ok" : "FAILED" }
         return (matches ? "ok despite " : "differs through ") + deviations.joined(separator: ", ")
     }
 
@@ -50,11 +101,23 @@ public struct TrainingComparison: Sendable {
     /// The final parameters compared.
     public var finalParameters: SeriesComparison { series[series.count - 1] }
 
-    /// Where each series first diverges: the first step whose loss differs is where the
-    /// forward pass went wrong; a gradient that differs at step 0 (before any update) points
-    /// at the backward pass.
+    /// Where each series first diverges from its reference: the first step whose loss differs
+    /// is where the forward pass went wrong; a gradient that differs at step 0 (before any
+    /// update) points at the backward pass.
     public var failureText: String {
-        let mark = deviations.isEmpty ? "✗" : "~"
-        return ([mark + " model \(name) (\(verdict)):"] + series.compactMap(\.divergenceText).map { "    " + $0 }).joined(separator: "\n")
+        let mark = passed ? "~" : "✗"
+        let header = "\(mark) model \(name) (\(verdict), compared with \(reference.rawValue)):"
+        return ([header] + series.compactMap(divergenceText).map { "    " + $0 }).joined(separator: "\n")
+    }
+
+    /// Where `series` first diverges, naming its reference.
+    private func divergenceText(_ series: SeriesComparison) -> String? {
+        guard let i = series.firstDivergence else { return nil }
+        guard i < series.expected.count && i < series.actual.count else {
+            return "\(series.name): \(series.expected.count) expected, \(series.actual.count) computed"
+        }
+        let (expected, actual) = (series.expected[i], series.actual[i])
+        return "\(series.name) [\(i)]: expected (\(reference.rawValue)) \(FailureDetail.both(expected)), actual (engine) "
+            + "\(FailureDetail.both(actual)), \(UlpDistance(expected, actual)) (budget \(series.budget) ulp)"
     }
 }

@@ -8,6 +8,12 @@ public struct ModelCase: Sendable {
     public let spec: ModelSpec
     /// Torch's losses, gradients at steps 0, 1 and the last, and final parameters.
     public let expected: TrainingRecord
+    /// For a run through documented deviations (``TrainingDeviations``), the same record from
+    /// the twin with the forward values of `tanh`, `exp`, `log` and `sqrt` taken from the C
+    /// library, as the engine computes them (``Micrograd/TorchMath``), every other operation,
+    /// every backward formula and the optimizer still torch's: what the engine must reproduce
+    /// bit for bit. Nil for a run through no deviation, which is held to `expected` itself.
+    public let engineMath: TrainingRecord?
 }
 
 /// The training runs with their goldens, checked to belong together.
@@ -53,8 +59,9 @@ extension ReferenceFiles {
                 throw GoldenError(.stale, file: goldensPath, caseName: spec.name,
                                   reason: "no golden for this model: it was added or renamed after the goldens were generated")
             }
-            let expected = try ReferenceFiles.trainingRecord(golden, name: spec.name, sha256: SHA256.hexDigest(canonical), file: goldensPath)
-            models.append(ModelCase(spec: spec, expected: expected))
+            let (expected, engineMath) = try ReferenceFiles.trainingRecords(
+                golden, spec: spec, sha256: SHA256.hexDigest(canonical), file: goldensPath)
+            models.append(ModelCase(spec: spec, expected: expected, engineMath: engineMath))
         }
         if let orphan = entries.keys.sorted().first(where: { name in !models.contains { $0.spec.name == name } }) {
             throw GoldenError(.stale, file: goldensPath, caseName: orphan, reason: "a golden for a model \(specsPath) no longer defines")
@@ -62,34 +69,65 @@ extension ReferenceFiles {
         return ModelFamily(models: models, provenance: provenance)
     }
 
-    /// The record a golden entry holds for the spec `name` whose canonical JSON has `sha256`.
-    static func trainingRecord(_ golden: JSONValue, name: String, sha256: String, file: String) throws(GoldenError) -> TrainingRecord {
+    /// The records a golden entry holds for `spec`, whose canonical JSON has `sha256`: torch's,
+    /// and the engine-math one, which must be there exactly when the run goes through a
+    /// documented deviation.
+    static func trainingRecords(_ golden: JSONValue, spec: ModelSpec, sha256: String, file: String)
+        throws(GoldenError) -> (torch: TrainingRecord, engineMath: TrainingRecord?)
+    {
         func malformed(_ error: FieldError) -> GoldenError {
-            GoldenError(.malformed, file: file, caseName: name, field: error.field, reason: error.reason)
+            GoldenError(.malformed, file: file, caseName: spec.name, field: error.field, reason: error.reason)
         }
         let fields: JSONFields, recorded: String
         do {
             fields = try JSONFields(golden)
-            try fields.requireKeys(["finalParameters", "gradients", "losses", "sha256"])
+            let required: Set = ["finalParameters", "gradients", "losses", "sha256"]
+            try fields.requireKeys(fields.members["engineMath"] == nil ? required : required.union(["engineMath"]))
             recorded = try fields.string("sha256")
         } catch {
             throw malformed(error)
         }
         guard recorded == sha256 else {
-            throw GoldenError(.stale, file: file, caseName: name, field: "sha256",
+            throw GoldenError(.stale, file: file, caseName: spec.name, field: "sha256",
                               reason: "the model spec changed after its golden was generated")
         }
+        let deviations = TrainingDeviations.of(spec)
+        switch (fields.members["engineMath"], deviations.isEmpty) {
+        case (nil, false):
+            throw GoldenError(.stale, file: file, caseName: spec.name, field: "engineMath",
+                              reason: "missing: the run goes through \(deviations.joined(separator: ", ")), so the engine is held "
+                                  + "to the twin's run with those functions from the C library, which this golden predates")
+        case (.some, true):
+            throw GoldenError(.malformed, file: file, caseName: spec.name, field: "engineMath",
+                              reason: "unexpected: the twin computed tanh, exp, log or sqrt in this run, but "
+                                  + "TrainingDeviations finds no documented deviation in its spec")
+        default:
+            break
+        }
         do throws(FieldError) {
-            var gradients: [Int: [Double]] = [:]
-            for (step, grads) in try fields.object("gradients") {
-                guard let k = Int(step) else { throw FieldError(field: "gradients.\(step)", reason: "expected a step number") }
-                gradients[k] = try GoldenNumbers.pairs(grads, field: "gradients.\(step)")
+            let torch = try trainingRecord(fields)
+            guard let engineMath = fields.members["engineMath"] else { return (torch, nil) }
+            do throws(FieldError) {
+                let engineFields = try JSONFields(engineMath)
+                try engineFields.requireKeys(["finalParameters", "gradients", "losses"])
+                return (torch, try trainingRecord(engineFields))
+            } catch {
+                throw error.inside("engineMath")
             }
-            return TrainingRecord(
-                losses: try GoldenNumbers.pairs(try fields.value("losses"), field: "losses"), gradients: gradients,
-                finalParameters: try GoldenNumbers.pairs(try fields.value("finalParameters"), field: "finalParameters"))
         } catch {
             throw malformed(error)
         }
+    }
+
+    /// The losses, gradients and final parameters of a golden record.
+    private static func trainingRecord(_ fields: JSONFields) throws(FieldError) -> TrainingRecord {
+        var gradients: [Int: [Double]] = [:]
+        for (step, grads) in try fields.object("gradients") {
+            guard let k = Int(step) else { throw FieldError(field: "gradients.\(step)", reason: "expected a step number") }
+            gradients[k] = try GoldenNumbers.pairs(grads, field: "gradients.\(step)")
+        }
+        return TrainingRecord(
+            losses: try GoldenNumbers.pairs(try fields.value("losses"), field: "losses"), gradients: gradients,
+            finalParameters: try GoldenNumbers.pairs(try fields.value("finalParameters"), field: "finalParameters"))
     }
 }
