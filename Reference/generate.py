@@ -34,7 +34,7 @@ from programs import validate  # noqa: E402
 from reference_models import load_specs, model_golden, rng_golden  # noqa: E402
 from torch_eval import evaluate, torch  # noqa: E402
 
-PROGRAM_FAMILIES = ("ops", "corpus")
+PROGRAM_FAMILIES = ("ops", "corpus", "frozen")  # frozen: only once Scripts/freeze_seed.sh wrote it
 GENERATOR_SOURCES = ("generate.py", "parity_format.py", "programs.py", "torch_eval.py")
 MODEL_SOURCES = ("reference_models.py", "micrograd_ref/*.py")
 
@@ -110,7 +110,8 @@ def main() -> None:
     # Longest first, so the pool finishes as early as it can.
     tasks = [("model", spec) for spec in sorted(specs, key=lambda s: -s["steps"] * s["dataset"].get("count", 4)
                                                    * sum(s["model"]["layers"]))]
-    tasks += [("program", (args.cases, family)) for family in PROGRAM_FAMILIES] + [("rng", None)]
+    tasks += [("program", (args.cases, family)) for family in PROGRAM_FAMILIES
+              if family != "frozen" or os.path.exists(os.path.join(args.cases, "frozen.json"))] + [("rng", None)]
     with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
         results = pool.map(run_task, tasks, chunksize=1)
 

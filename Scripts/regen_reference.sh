@@ -33,11 +33,14 @@ mkdir -p "$out/cases" "$out/goldens"
 if [ -f "$reference/cases/models.json" ]; then
   cp "$reference/cases/models.json" "$out/cases/models.json"
 fi
+if [ -f "$reference/cases/frozen.json" ]; then   # live-torch seeds frozen by Scripts/freeze_seed.sh
+  cp "$reference/cases/frozen.json" "$out/cases/frozen.json"
+fi
 
 start=$SECONDS
 "$python" "$reference/author_cases.py" --out "$out/cases" >/dev/null
 "$python" "$reference/generate.py" --cases "$out/cases" --out "$out/goldens" >/dev/null
-rm -f "$out/cases/models.json"
+rm -f "$out/cases/models.json" "$out/cases/frozen.json"
 
 files=()
 for path in "$out"/cases/*.json "$out"/goldens/*.json "$reference"/goldens/*.json; do

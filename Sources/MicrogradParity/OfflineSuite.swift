@@ -13,7 +13,7 @@ public enum OfflineSuite {
     /// Loads and compares every program family of `files`.
     public static func comparePrograms(in files: ReferenceFiles) throws(GoldenError) -> ParityTally {
         var tally = ParityTally()
-        for name in ReferenceFiles.programFamilies {
+        for name in files.programFamilies {
             compare(try files.programFamily(name), into: &tally)
         }
         return tally

@@ -60,7 +60,10 @@ def startup():
                       torch_version=None, torch_error=None, torch_import_seconds=None)
         began = time.perf_counter()
         try:
-            import torch
+            import warnings
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "Failed to initialize NumPy": numpy is not needed
+                import torch
             report["torch_version"] = torch.__version__
         except BaseException as error:
             report["torch_error"] = "".join(traceback.format_exception(type(error), error, error.__traceback__))

@@ -1,3 +1,4 @@
+import Foundation
 /// A case with the results PyTorch computed for it.
 public struct ParityCase: Sendable {
     /// The program.
@@ -17,8 +18,18 @@ public struct ProgramFamily: Sendable {
 }
 
 extension ReferenceFiles {
-    /// The program families with checked-in cases and goldens.
-    public static let programFamilies = ["ops", "corpus"]
+    /// The program families every checkout has.
+    public static let requiredProgramFamilies = ["ops", "corpus"]
+
+    /// Live-torch seeds frozen into the goldens by `Scripts/freeze_seed.sh`, once there are any.
+    public static let frozenFamily = "frozen"
+
+    /// The program families with checked-in cases and goldens: the required ones, and the
+    /// frozen seeds when `Reference/cases/frozen.json` exists (its goldens must then exist too).
+    public var programFamilies: [String] {
+        let frozen = FileManager.default.fileExists(atPath: "\(packageRoot)/\(ReferenceFiles.casesPath(ReferenceFiles.frozenFamily))")
+        return ReferenceFiles.requiredProgramFamilies + (frozen ? [ReferenceFiles.frozenFamily] : [])
+    }
 
     /// Loads a family's case definitions (`Reference/cases/<family>.json`), checked: every case
     /// well formed, no two with the same name.

@@ -1,0 +1,129 @@
+import Foundation
+import Micrograd
+import MicrogradParity
+import MicrogradTorch
+import Testing
+
+/// Differential fuzzing against PyTorch run live in this process: the checked-in program
+/// families, fresh random programs and fresh training runs, each evaluated by torch now and
+/// compared with the engine by the offline suite's harness (0 ulp except the documented
+/// deviations). Every run draws a new seed, printed as `LIVE seed=<S>`;
+/// `MICROGRAD_LIVE_SEED=<S>` runs the same programs and training runs again.
+@Suite("Live PyTorch parity")
+struct LiveParityTests {
+    @Test("The engine matches live torch: the checked-in families, 10,000 fresh programs, fresh training runs",
+          .timeLimit(.minutes(15)))
+    func engineMatchesLiveTorch() async throws {
+        guard let reference = LiveSettings.reference(), let packageRoot = PythonInstallation.packageRoot else { return }
+        let seed = try LiveSettings.seed()
+        printLive("seed=\(seed)")
+        printLive("reproduce: \(LiveSettings.seedVariable)=\(seed) swift test --filter LiveTorchTests")
+        printLive("torch \(reference.bridge.torchVersion) embedded from \(reference.bridge.interpreterPath)")
+        let clock = ContinuousClock(), began = clock.now
+        let workspace = LiveWorkspace()
+
+        var tally = ParityTally()
+        let sources = LiveProgramSource.checkedInFamilies(packageRoot: packageRoot)
+            + LiveProgramSource.random(seed: seed, count: LiveSettings.programCount, batchSize: LiveSettings.batchSize)
+        let work = try await reportingFailure { () async throws(LiveError) in
+            try await LiveSuite.comparePrograms(sources, reference: reference, workspace: workspace, into: &tally)
+        }
+        let report = ParityReport(tally: tally)
+        printLive(report.summary)
+        if !tally.passed {
+            let details = report.failureDetails(limit: 5, graphDirectory: LiveSettings.failureGraphs)
+            printLive(details)
+            Issue.record("\(tally.failures.count) case(s) differ from live torch (seed \(seed)):\n\(details)")
+        }
+        let programsDone = clock.now
+
+        let written = try await reportingFailure { () throws(PythonError) in
+            try reference.randomModels(seed: seed, count: LiveSettings.modelCount, into: workspace)
+        }
+        let models = try await reportingFailure { () throws(GoldenError) in try workspace.files.modelFamily() }
+        let runs = models.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
+        printLive(TrainingReport.summary(runs, source: models.provenance.summary))
+        for model in models.models {
+            #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
+                    "\(model.spec.name): engine-math record iff the run goes through a documented deviation")
+        }
+        let failedRuns = runs.filter { !$0.passed }
+        if !failedRuns.isEmpty {
+            Issue.record("training runs differing from live torch (seed \(seed)):\n\(failedRuns.map(\.failureText).joined(separator: "\n"))")
+        }
+
+        let random = tally.families.first { $0.name == "random" }
+        printLive("""
+            totals (seed \(seed)): \(tally.cases) programs (\(random?.cases ?? 0) fresh random), \(tally.values) values and \
+            \(tally.grads) gradients; \(runs.count) training runs of \(written.steps) steps in all \
+            (\(runs.filter { $0.reference == .torch }.count) held to torch, the others to engine math)
+            time: \(seconds(clock.now - began)) s in all (programs \(seconds(programsDone - began)) s, training runs \
+            \(seconds(clock.now - programsDone)) s); programs: torch worked \(format(work.torchSeconds)) s, the engine's side \
+            \(format(work.engineSeconds)) s on \(ProcessInfo.processInfo.activeProcessorCount) processors; training runs: torch \
+            worked \(format(written.seconds)) s
+            """)
+    }
+
+    /// `body`'s result; an error it throws is printed with the `LIVE` prefix, then rethrown.
+    private func reportingFailure<T, E: Error>(_ body: () async throws(E) -> T) async throws(E) -> T {
+        do {
+            return try await body()
+        } catch {
+            printLive("FAILED: \(error)")
+            throw error
+        }
+    }
+
+    /// The suite must be able to fail: a live torch value nudged by 1 ulp in the goldens file
+    /// torch wrote is reported at exactly that node.
+    @Test("A live torch result 1 ulp away from the engine's is reported at its node")
+    func differingResultIsReported() throws {
+        guard let reference = LiveSettings.reference() else { return }
+        let workspace = LiveWorkspace()
+        let written = try reference.randomPrograms(seed: 1, first: 0, count: 3, family: "nudged", into: workspace)
+        #expect(written.cases == 3)
+        let honest = try workspace.files.programFamily("nudged")
+        let target = honest.cases[1]
+        // A node held to 0 ulp (its operation has no documented deviation) with a finite value.
+        let node = try #require(target.program.steps.indices.first { i in
+            [.add, .sub, .mul].contains(target.program.steps[i].op) && target.expected.values[i].isFinite
+        })
+        try nudgeGolden(of: target.program.name, node: node, in: workspace)
+
+        var tally = ParityTally()
+        tally.beginFamily("nudged", source: nil)
+        for comparison in LiveSuite.comparisons(of: try workspace.files.programFamily("nudged")) { tally.add(comparison) }
+        #expect(tally.cases == 3)
+        #expect(tally.failures.map(\.comparison.program.name) == [target.program.name])
+        #expect(tally.failures.first?.comparison.valueMismatches.map(\.node) == [node])
+        let details = ParityReport(tally: tally).failureDetails()
+        #expect(details.contains("✗ nudged: case \"\(target.program.name)\""))
+        #expect(details.contains("first divergent value (creation order): node #\(node) = "))
+        #expect(details.contains("1 ulp (budget 0 ulp)"))
+    }
+
+    /// Rewrites the goldens file of family `nudged` with the value of `node` of case `name` one
+    /// ulp up.
+    private func nudgeGolden(of name: String, node: Int, in workspace: LiveWorkspace) throws {
+        let path = "\(workspace.root)/\(ReferenceFiles.goldensPath("nudged"))"
+        var document = try #require(try JSONParser.parse(String(contentsOfFile: path, encoding: .utf8)).object)
+        var cases = try #require(document["cases"]?.object)
+        var golden = try #require(cases[name]?.object)
+        var values = try #require(golden["values"]?.array)
+        let value = try #require(values[node].array?.first?.string.flatMap(HexFloat.parse)).nextUp
+        values[node] = .array([.string(HexFloat.format(value)), .string("\(value)")])
+        golden["values"] = .array(values)
+        cases[name] = .object(golden)
+        document["cases"] = .object(cases)
+        try CanonicalJSON.text(of: .object(document)).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
+/// A duration in seconds, to one decimal.
+private func seconds(_ duration: Duration) -> String {
+    let (whole, fraction) = duration.components
+    return format(Double(whole) + Double(fraction) * 1e-18)
+}
+
+/// Seconds to one decimal.
+private func format(_ seconds: Double) -> String { String(format: "%.1f", seconds) }

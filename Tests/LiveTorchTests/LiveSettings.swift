@@ -1,0 +1,51 @@
+import Foundation
+import MicrogradTorch
+import Testing
+
+/// The live suite's settings, and its output.
+enum LiveSettings {
+    /// The variable that sets the seed of a run, to reproduce it.
+    static let seedVariable = "MICROGRAD_LIVE_SEED"
+    /// Fresh random programs per run.
+    static let programCount = 10_000
+    /// Programs torch evaluates per call; the engine compares one batch while torch makes the next.
+    static let batchSize = 250
+    /// Fresh training runs per run.
+    static let modelCount = 16
+
+    /// The seed of this run: `MICROGRAD_LIVE_SEED`, or else the milliseconds since 1970.
+    static func seed(sourceLocation: SourceLocation = #_sourceLocation) throws -> UInt64 {
+        guard let text = ProcessInfo.processInfo.environment[seedVariable], !text.isEmpty else {
+            return UInt64(Date().timeIntervalSince1970 * 1000)
+        }
+        return try #require(UInt64(text), "\(seedVariable)=\(text) is not an unsigned 64-bit integer", sourceLocation: sourceLocation)
+    }
+
+    /// Where failing cases are drawn as DOT files.
+    static let failureGraphs = "\(PythonInstallation.packageRoot ?? FileManager.default.temporaryDirectory.path)/.build/live-failures"
+
+    /// Live torch, or nil after printing `LIVE skipped: <reason>` (and recording a failure when
+    /// `MICROGRAD_REQUIRE_TORCH=1`, on machines meant to run the live checks).
+    static func reference(sourceLocation: SourceLocation = #_sourceLocation) -> LiveReference? {
+        do {
+            return try LiveReference.shared()
+        } catch {
+            if ProcessInfo.processInfo.environment["MICROGRAD_REQUIRE_TORCH"] == "1" {
+                let message = "MICROGRAD_REQUIRE_TORCH=1 but live torch checks can't run: \(error.reason)"
+                printLive("FAILED: \(message)")
+                Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+            } else {
+                printLive("skipped: \(error.reason)")
+            }
+            return nil
+        }
+    }
+}
+
+/// Prints report text with every line prefixed `LIVE `, the prefix the CI gate keeps from the
+/// test log.
+func printLive(_ text: String) {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        print("LIVE \(line)")
+    }
+}
