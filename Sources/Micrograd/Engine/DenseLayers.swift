@@ -45,7 +45,8 @@ extension Value {
     static func dense(_ layers: [DenseLayer], on tape: Tape, inputs: [Int32] = [], constantInputs: [Double]? = nil) -> [Value] {
         var current = inputs
         var next: [Int32] = []
-        let widest = layers.map(\.biases.count).max() ?? 0
+        var widest = 0
+        for layer in layers { widest = max(widest, layer.biases.count) }
         current.reserveCapacity(widest)
         next.reserveCapacity(widest)
         for (l, layer) in layers.enumerated() {
