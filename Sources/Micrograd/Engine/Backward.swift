@@ -48,8 +48,19 @@ extension Tape {
             hasGrad[Int(i)] = true
         }
         flow(1, into: Int32(root))
+        // Dense blocks (see `DenseBlock`) run as a whole when the sweep reaches them.
+        var block = blocks.count - 1
+        while block >= 0 && Int(blocks[block].first) > root { block -= 1 }
+        var blockLast = block >= 0 ? Int(blocks[block].last) : -1
         var i = root
         while i >= 0 {
+            if i <= blockLast {
+                sweep(blocks[block])
+                i = Int(blocks[block].first) - 1
+                block -= 1
+                blockLast = block >= 0 ? Int(blocks[block].last) : -1
+                continue
+            }
             defer { i -= 1 }
             if !hasGrad[i] { continue }
             let g = grad[i]
@@ -92,16 +103,16 @@ extension Tape {
                 // The unfused chain `add(...add(add(b, mul(w0, x0)), mul(w1, x1))...)` passes
                 // `g` unchanged to every node and delivers, in reverse creation order:
                 // `w_{n-1}, x_{n-1}, ..., w_1, x_1`, then `b` (from the first add), then `w_0, x_0`.
-                let terms = operands + Int(a)
+                let terms = WeightedSumOperands(header: a, in: operands)
                 var k = Int(b) - 1
                 while k >= 0 {
-                    let w = terms[1 + 2 * k], x = terms[2 + 2 * k]
-                    if k == 0 { flow(g, into: terms[0]) }
+                    let w = terms.weights[k], x = terms.inputs[k]
+                    if k == 0 { flow(g, into: terms.bias) }
                     flow(g * data[Int(x)], into: w)
                     flow(g * data[Int(w)], into: x)
                     k -= 1
                 }
-                if b == 0 { flow(g, into: terms[0]) }
+                if b == 0 { flow(g, into: terms.bias) }
             }
         }
     }

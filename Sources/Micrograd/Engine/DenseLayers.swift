@@ -1,10 +1,10 @@
-import Synchronization
-
 /// Fully connected layers recorded in one call: what `MLP` and `Layer` do, without creating a
 /// `Value` for each intermediate neuron.
 ///
 /// Node for node, the tape holds what calling the neurons one by one records: for each layer,
-/// for each neuron, its weighted sum (``Op/weightedSum``) and then its activation.
+/// for each neuron, its weighted sum (``Op/weightedSum``) and then its activation. The sums
+/// are computed several neurons at a time (`DenseKernel`) and, where it gives the same
+/// gradients, the backward pass runs a layer at a time (`DenseBlock`).
 extension Value {
     /// One fully connected layer: its neurons' weights (neuron by neuron, each `inputs` long),
     /// biases and activation (``Op/relu``, ``Op/tanh``, or nil for none).
@@ -28,88 +28,130 @@ extension Value {
             self.biases = biases
             self.activation = activation
         }
+
+        var fanIn: Int { biases.isEmpty ? 0 : weights.count / biases.count }
     }
 
     /// The outputs of `layers` applied in order to `inputs`.
     public static func dense(_ layers: [DenseLayer], inputs: [Value]) -> [Value] {
         let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? CurrentTape.forNewGraph()
-        return dense(layers, on: tape, inputs: inputs.map { tape.index(of: $0) })
+        var list = tape.nodeList(count: inputs.count)
+        for (k, input) in inputs.enumerated() { tape.operands[list.at + k] = tape.index(of: input) }
+        for layer in layers { list = tape.dense(layer, inputs: list) }
+        return tape.values(list)
     }
 
     /// The same for plain-number inputs, each used as `w * x` with a `Double`.
     public static func dense(_ layers: [DenseLayer], inputs: [Double]) -> [Value] {
         let tape = CurrentTape.forNewGraph()
-        return dense(layers, on: tape, constantInputs: inputs)
-    }
-
-    static func dense(_ layers: [DenseLayer], on tape: Tape, inputs: [Int32] = [], constantInputs: [Double]? = nil) -> [Value] {
-        var current = inputs
-        var next: [Int32] = []
-        var widest = 0
-        for layer in layers { widest = max(widest, layer.biases.count) }
-        current.reserveCapacity(widest)
-        next.reserveCapacity(widest)
-        for (l, layer) in layers.enumerated() {
-            let neurons = layer.biases.count
-            let fanIn = neurons == 0 ? 0 : layer.weights.count / neurons
-            let nodes = layer.nodes.resolve(layer, on: tape)
-            next.removeAll(keepingCapacity: true)
-            nodes.weights.withUnsafeBufferPointer { weights in
-                for j in 0..<neurons {
-                    let row = j * fanIn
-                    let sum: Int32
-                    if l == 0, let constants = constantInputs {
-                        precondition(constants.count == fanIn, "dense: \(constants.count) inputs for \(fanIn) weights")
-                        // Each neuron wraps its own numbers, as `w * x` with a Double does.
-                        sum = tape.weightedSum(
-                            bias: nodes.biases[j], count: fanIn, weight: { weights[row + $0] },
-                            input: { tape.append(.constant, constants[$0], 0, 0) })
-                    } else {
-                        precondition(current.count == fanIn, "dense: \(current.count) inputs for \(fanIn) weights")
-                        sum = current.withUnsafeBufferPointer { x in
-                            tape.weightedSum(bias: nodes.biases[j], count: fanIn, weight: { weights[row + $0] }, input: { x[$0] })
-                        }
-                    }
-                    next.append(tape.activate(sum, layer.activation))
-                }
-            }
-            swap(&current, &next)
-        }
-        return current.map { Value(tape: tape, index: $0) }
+        guard let layer = layers.first else { return inputs.map { Value($0) } }
+        var list = tape.dense(layer, constants: inputs)
+        for layer in layers.dropFirst() { list = tape.dense(layer, inputs: list) }
+        return tape.values(list)
     }
 }
 
-/// The node indices of a layer's weights and biases on one tape. A model's parameters are
-/// used by every sample of a batch; looking their nodes up once per tape epoch (and again
-/// after any leaf's value changes, which records it afresh) saves a lookup per weight per
-/// sample.
-final class ParameterNodes {
-    @exclusivity(unchecked) private var stamp: UInt64 = 0
-    @exclusivity(unchecked) private var changes: UInt64 = .max
-    @exclusivity(unchecked) private(set) var weights: [Int32] = []
-    @exclusivity(unchecked) private(set) var biases: [Int32] = []
-
-    /// The nodes of `layer`'s parameters on `tape`, recording them on first use.
-    func resolve(_ layer: Value.DenseLayer, on tape: Tape) -> ParameterNodes {
-        let changes = Leaf.dataChanges.load(ordering: .relaxed)
-        if stamp != tape.stamp || self.changes != changes {
-            weights = layer.weights.map { tape.index(of: $0) }
-            biases = layer.biases.map { tape.index(of: $0) }
-            stamp = tape.stamp
-            self.changes = changes
-        }
-        return self
-    }
+/// A list of node indices kept in a tape's `operands`: a layer's inputs or outputs.
+@usableFromInline
+struct NodeList {
+    @usableFromInline let at: Int
+    @usableFromInline let count: Int
 }
 
 extension Tape {
-    /// Records `activation(node)` (or returns `node` for no activation).
-    @inlinable func activate(_ node: Int32, _ activation: Op?) -> Int32 {
-        guard let activation else { return node }
-        let x = data[Int(node)]
+    /// Room for a list of `count` node indices in `operands`.
+    func nodeList(count: Int) -> NodeList {
+        reserveOperands(count)
+        let list = NodeList(at: operandCount, count: count)
+        operandCount += count
+        return list
+    }
+
+    /// The values of the nodes in `list`.
+    func values(_ list: NodeList) -> [Value] {
+        [Value](unsafeUninitializedCapacity: list.count) { buffer, initialized in
+            for k in 0..<list.count {
+                (buffer.baseAddress! + k).initialize(to: Value(tape: self, index: operands[list.at + k]))
+            }
+            initialized = list.count
+        }
+    }
+
+    /// Records `layer` applied to the nodes in `inputs`; returns the list of its outputs.
+    func dense(_ layer: Value.DenseLayer, inputs: NodeList) -> NodeList {
+        let neurons = layer.biases.count, fanIn = layer.fanIn
+        precondition(inputs.count == fanIn, "dense: \(inputs.count) inputs for \(fanIn) weights")
+        let parameters = layer.nodes.resolve(layer, on: self)
+        let x = scratch(count: fanIn + parameters.lanes), sums = x + fanIn
+        for k in 0..<fanIn { x[k] = data[Int(operands[inputs.at + k])] }
+        DenseKernel.sums(columns: parameters.columns, lanes: parameters.lanes, fanIn: fanIn, x: x, into: sums)
+
+        reserveOperands(3 * neurons)
+        let headers = operandCount
+        operandCount += 3 * neurons
+        let outputs = nodeList(count: neurons)
+        let first = count
+        for j in 0..<neurons {
+            let header = headers + 3 * j
+            operands[header] = operands[parameters.biasesAt + j]
+            operands[header + 1] = Int32(truncatingIfNeeded: parameters.weightsAt + j * fanIn)
+            operands[header + 2] = Int32(truncatingIfNeeded: inputs.at)
+            let sum = append(.weightedSum, sums[j], Int32(truncatingIfNeeded: header), Int32(truncatingIfNeeded: fanIn))
+            operands[outputs.at + j] = activate(sum, sums[j], layer.activation)
+        }
+        if neurons > 0 && blockApplies(parameters, inputs: inputs, neurons: neurons) {
+            blocks.append(DenseBlock(
+                first: Int32(truncatingIfNeeded: first), last: Int32(truncatingIfNeeded: count - 1),
+                neurons: Int32(truncatingIfNeeded: neurons), fanIn: Int32(truncatingIfNeeded: fanIn),
+                inputsAt: Int32(truncatingIfNeeded: inputs.at), firstWeight: parameters.firstWeight,
+                firstBias: parameters.firstBias, activation: layer.activation))
+        }
+        return outputs
+    }
+
+    /// Records `layer` applied to plain numbers: each neuron wraps its own, as `w * x` with a
+    /// `Double` does, so these sums keep their own operand lists.
+    func dense(_ layer: Value.DenseLayer, constants: [Double]) -> NodeList {
+        let neurons = layer.biases.count, fanIn = layer.fanIn
+        precondition(constants.count == fanIn, "dense: \(constants.count) inputs for \(fanIn) weights")
+        let parameters = layer.nodes.resolve(layer, on: self)
+        var sums: [Int32] = []
+        sums.reserveCapacity(neurons)
+        for j in 0..<neurons {
+            let row = parameters.weightsAt + j * fanIn
+            let sum = weightedSum(
+                bias: operands[parameters.biasesAt + j], count: fanIn, weight: { operands[row + $0] },
+                input: { append(.constant, constants[$0], 0, 0) })
+            sums.append(activate(sum, data[Int(sum)], layer.activation))
+        }
+        let outputs = nodeList(count: neurons)
+        for j in 0..<neurons { operands[outputs.at + j] = sums[j] }
+        return outputs
+    }
+
+    /// Whether `DenseBlock` computes this layer application's gradients exactly: weights and
+    /// biases consecutive nodes of their own, inputs distinct and none of them a parameter.
+    private func blockApplies(_ parameters: ParameterNodes, inputs: NodeList, neurons: Int) -> Bool {
+        guard parameters.firstWeight >= 0, parameters.firstBias >= 0 else { return false }
+        let weights = parameters.firstWeight..<(parameters.firstWeight + Int32(neurons * inputs.count))
+        let biases = parameters.firstBias..<(parameters.firstBias + Int32(neurons))
+        var previous: Int32 = -1
+        for k in 0..<inputs.count {
+            let node = operands[inputs.at + k]
+            // Increasing, hence distinct (a layer's inputs almost always are).
+            guard node > previous, !weights.contains(node), !biases.contains(node) else { return false }
+            previous = node
+        }
+        return true
+    }
+
+    /// Records `activation(sum)` for the node `sum` holding `value` (or returns `sum` for no
+    /// activation).
+    @inlinable @inline(__always) func activate(_ sum: Int32, _ value: Double, _ activation: Op?) -> Int32 {
+        guard let activation else { return sum }
         switch activation {
-        case .relu: return append(.relu, TorchKernels.relu(x), node, 0)
-        case .tanh: return append(.tanh, TorchMath.tanh(x), node, 0)
+        case .relu: return append(.relu, TorchKernels.relu(value), sum, 0)
+        case .tanh: return append(.tanh, TorchMath.tanh(value), sum, 0)
         default: preconditionFailure("activate: \(activation) is not an activation")
         }
     }

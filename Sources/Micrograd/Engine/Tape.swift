@@ -23,10 +23,16 @@ final class Tape: NodeOwner {
     @exclusivity(unchecked) @usableFromInline var lhs: UnsafeMutablePointer<Int32>
     /// Second operand; for a `.weightedSum` node the number of terms.
     @exclusivity(unchecked) @usableFromInline var rhs: UnsafeMutablePointer<Int32>
-    /// Operand lists of `.weightedSum` nodes: bias, then weight and input of each term.
+    /// Operand lists of `.weightedSum` nodes (see `Tape.weightedSum`) and of dense blocks.
     @exclusivity(unchecked) @usableFromInline var operands: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) @usableFromInline var operandCount = 0
     @exclusivity(unchecked) @usableFromInline var operandCapacity = 0
+    /// Dense layers applied on this tape whose backward pass runs a layer at a time, in
+    /// creation order (see `DenseBlock`).
+    @exclusivity(unchecked) @usableFromInline var blocks: [DenseBlock] = []
+    /// Working memory for a dense layer's forward or backward pass.
+    @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) @usableFromInline var scratchCapacity = 0
     /// The leaves this tape's `.leaf` nodes stand for, kept alive by the tape.
     @exclusivity(unchecked) @usableFromInline var leaves: [Leaf] = []
     /// Labels given to computed nodes (leaves keep their own).
@@ -45,6 +51,7 @@ final class Tape: NodeOwner {
         lhs = .allocate(capacity: 0)
         rhs = .allocate(capacity: 0)
         operands = .allocate(capacity: 0)
+        scratch = .allocate(capacity: 0)
         stamp = Tape.newStamp()
         super.init(data: .allocate(capacity: 0))
         grow(to: 1024)
@@ -53,7 +60,7 @@ final class Tape: NodeOwner {
 
     deinit {
         data.deallocate(); grad.deallocate(); hasGrad.deallocate()
-        ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate()
+        ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate(); scratch.deallocate()
     }
 
     private static func newStamp() -> UInt64 {
@@ -65,6 +72,7 @@ final class Tape: NodeOwner {
         count = 0
         operandCount = 0
         leaves.removeAll(keepingCapacity: true)
+        blocks.removeAll(keepingCapacity: true)
         labels.removeAll()
         hasGradients = false
         stamp = Tape.newStamp()
@@ -90,6 +98,17 @@ final class Tape: NodeOwner {
     @usableFromInline func growOperands(to newCapacity: Int) {
         operands = Tape.move(operands, operandCount, newCapacity)
         operandCapacity = newCapacity
+    }
+
+    /// Working memory for `count` numbers; its contents are not kept between calls.
+    @inlinable @inline(__always)
+    func scratch(count: Int) -> UnsafeMutablePointer<Double> {
+        if _slowPath(count > scratchCapacity) {
+            scratch.deallocate()
+            scratch = .allocate(capacity: count)
+            scratchCapacity = count
+        }
+        return scratch
     }
 
     // MARK: Recording

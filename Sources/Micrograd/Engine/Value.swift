@@ -121,8 +121,10 @@ extension Tape {
         case 1: return [lhs[i]]
         case 2: return [lhs[i], rhs[i]]
         default:
-            let start = Int(lhs[i]), n = Int(rhs[i])
-            return Array(UnsafeBufferPointer(start: operands + start, count: 1 + 2 * n))
+            let terms = WeightedSumOperands(header: lhs[i], in: operands)
+            var indices = [terms.bias]
+            for k in 0..<Int(rhs[i]) { indices += [terms.weights[k], terms.inputs[k]] }
+            return indices
         }
     }
 

@@ -33,27 +33,48 @@ extension Value {
     }
 }
 
+/// The operands of a `.weightedSum` node of `n` terms (`rhs` holds `n`): its `lhs` points at a
+/// header `[bias, weightsAt, inputsAt]` in the tape's `operands`, and the `n` weight and `n`
+/// input node indices sit at `weightsAt` and `inputsAt`. The neurons of a dense layer share
+/// their layer's weight list and their sample's input list.
+@usableFromInline
+struct WeightedSumOperands {
+    @usableFromInline let bias: Int32
+    @usableFromInline let weights: UnsafeMutablePointer<Int32>
+    @usableFromInline let inputs: UnsafeMutablePointer<Int32>
+
+    @inlinable init(header: Int32, in operands: UnsafeMutablePointer<Int32>) {
+        let h = operands + Int(header)
+        bias = h[0]
+        weights = operands + Int(h[1])
+        inputs = operands + Int(h[2])
+    }
+}
+
 extension Tape {
     /// Records `b + w(0)*x(0) + w(1)*x(1) + ...` as one `.weightedSum` node and returns its
     /// index. `weight(i)` and `input(i)` return node indices on this tape.
     @inlinable func weightedSum(
         bias: Int32, count n: Int, weight: (Int) -> Int32, input: (Int) -> Int32
     ) -> Int32 {
-        reserveOperands(1 + 2 * n)
-        let start = operandCount
-        let terms = operands + start
-        terms[0] = bias
+        reserveOperands(3 + 2 * n)
+        let header = operandCount
+        let weightsAt = header + 3, inputsAt = weightsAt + n
+        operands[header] = bias
+        operands[header + 1] = Int32(truncatingIfNeeded: weightsAt)
+        operands[header + 2] = Int32(truncatingIfNeeded: inputsAt)
         for i in 0..<n {
-            terms[1 + 2 * i] = weight(i)
-            terms[2 + 2 * i] = input(i)
+            operands[weightsAt + i] = weight(i)
+            operands[inputsAt + i] = input(i)
         }
+        operandCount = inputsAt + n
         // After the operands are recorded (which may grow `data`), one tight loop.
+        let terms = WeightedSumOperands(header: Int32(truncatingIfNeeded: header), in: operands)
         let data = self.data
-        var total = data[Int(bias)]
+        var total = data[Int(terms.bias)]
         for i in 0..<n {
-            total = total + data[Int(terms[1 + 2 * i])] * data[Int(terms[2 + 2 * i])]
+            total = total + data[Int(terms.weights[i])] * data[Int(terms.inputs[i])]
         }
-        operandCount = start + 1 + 2 * n
-        return append(.weightedSum, total, Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: n))
+        return append(.weightedSum, total, Int32(truncatingIfNeeded: header), Int32(truncatingIfNeeded: n))
     }
 }

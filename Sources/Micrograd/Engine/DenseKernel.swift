@@ -1,0 +1,33 @@
+/// The forward pass of a dense layer for one sample: every neuron's weighted sum, computed
+/// for `width` neurons at once.
+///
+/// Each SIMD lane is one neuron and adds its terms in micrograd's order,
+/// `((b + w0*x0) + w1*x1) + ...`, with the product and the sum each rounded once — exactly
+/// the scalar arithmetic, only several neurons side by side.
+@usableFromInline
+enum DenseKernel {
+    @usableFromInline typealias Lanes = SIMD8<Double>
+    /// Neurons computed together.
+    @usableFromInline static let width = Lanes.scalarCount
+
+    /// Writes `lanes` sums to `sums`: `columns` holds the weights input by input (`lanes` per
+    /// row) followed by the biases; `x` holds the `fanIn` inputs.
+    @inlinable
+    static func sums(
+        columns: UnsafePointer<Double>, lanes: Int, fanIn: Int, x: UnsafePointer<Double>,
+        into sums: UnsafeMutablePointer<Double>
+    ) {
+        let stride = MemoryLayout<Double>.stride
+        let weights = UnsafeRawPointer(columns), out = UnsafeMutableRawPointer(sums)
+        var j = 0
+        while j < lanes {
+            var total = weights.loadUnaligned(fromByteOffset: (fanIn * lanes + j) * stride, as: Lanes.self)
+            for k in 0..<fanIn {
+                let w = weights.loadUnaligned(fromByteOffset: (k * lanes + j) * stride, as: Lanes.self)
+                total = total + w * Lanes(repeating: x[k])
+            }
+            out.storeBytes(of: total, toByteOffset: j * stride, as: Lanes.self)
+            j += width
+        }
+    }
+}

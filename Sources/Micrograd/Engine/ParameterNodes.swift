@@ -1,0 +1,65 @@
+/// A dense layer's parameters as one tape sees them: where their nodes are, and their values
+/// laid out for the forward pass.
+///
+/// A model's parameters are used by every sample of a batch; recording them once per tape
+/// epoch (and again after any leaf's value changes, which records it afresh) saves looking up
+/// each weight for each sample.
+final class ParameterNodes {
+    @exclusivity(unchecked) private var stamp: UInt64 = 0
+    @exclusivity(unchecked) private var changes: UInt64 = .max
+    /// Where the weight node indices (neuron after neuron) start in the tape's `operands`.
+    @exclusivity(unchecked) private(set) var weightsAt = 0
+    /// Where the bias node indices start in the tape's `operands`.
+    @exclusivity(unchecked) private(set) var biasesAt = 0
+    /// The node of the first weight and of the first bias when the weights and the biases are
+    /// each consecutive nodes recorded for this layer alone (what a dense block needs), else -1.
+    @exclusivity(unchecked) private(set) var firstWeight: Int32 = -1
+    @exclusivity(unchecked) private(set) var firstBias: Int32 = -1
+    /// The neuron count rounded up to a multiple of ``DenseKernel/width``.
+    @exclusivity(unchecked) private(set) var lanes = 0
+    /// The weights' values input by input (`lanes` per row, zero-padded), then the biases'.
+    @exclusivity(unchecked) private(set) var columns = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+
+    deinit { columns.deallocate() }
+
+    /// The nodes of `layer`'s parameters on `tape`, recording them on first use.
+    func resolve(_ layer: Value.DenseLayer, on tape: Tape) -> ParameterNodes {
+        let changes = Leaf.dataChanges.load(ordering: .relaxed)
+        if stamp != tape.stamp || self.changes != changes {
+            record(layer, on: tape)
+            stamp = tape.stamp
+            self.changes = changes
+        }
+        return self
+    }
+
+    private func record(_ layer: Value.DenseLayer, on tape: Tape) {
+        let neurons = layer.biases.count, weights = layer.weights.count
+        let fanIn = neurons == 0 ? 0 : weights / neurons
+        let before = tape.count
+        tape.reserveOperands(weights + neurons)
+        weightsAt = tape.operandCount
+        biasesAt = weightsAt + weights
+        tape.operandCount = biasesAt + neurons
+        for (k, w) in layer.weights.enumerated() { tape.operands[weightsAt + k] = tape.index(of: w) }
+        for (j, b) in layer.biases.enumerated() { tape.operands[biasesAt + j] = tape.index(of: b) }
+        // Each lookup either appends one node or returns an existing one, so if every lookup
+        // appended, the weights and then the biases are consecutive fresh nodes.
+        let fresh = tape.count == before + weights + neurons
+        firstWeight = fresh && weights > 0 ? Int32(before) : -1
+        firstBias = fresh && neurons > 0 ? Int32(before + weights) : -1
+
+        let width = DenseKernel.width
+        lanes = (neurons + width - 1) / width * width
+        columns.deallocate()
+        columns = .allocate(capacity: lanes * (fanIn + 1))
+        columns.initialize(repeating: 0, count: lanes * (fanIn + 1))
+        let data = tape.data
+        for j in 0..<neurons {
+            for k in 0..<fanIn {
+                columns[k * lanes + j] = data[Int(tape.operands[weightsAt + j * fanIn + k])]
+            }
+            columns[fanIn * lanes + j] = data[Int(tape.operands[biasesAt + j])]
+        }
+    }
+}
