@@ -103,8 +103,8 @@ extension Tape {
                 // The unfused chain `add(...add(add(b, mul(w0, x0)), mul(w1, x1))...)` passes
                 // `g` unchanged to every node and delivers, in reverse creation order:
                 // `w_{n-1}, x_{n-1}, ..., w_1, x_1`, then `b` (from the first add), then `w_0, x_0`.
-                let terms = WeightedSumOperands(header: a, in: operands)
-                var k = Int(b) - 1
+                let terms = WeightedSumOperands(header: a, neuron: b, in: operands)
+                var k = terms.count - 1
                 while k >= 0 {
                     let w = terms.weights[k], x = terms.inputs[k]
                     if k == 0 { flow(g, into: terms.bias) }
@@ -112,7 +112,7 @@ extension Tape {
                     flow(g * data[Int(w)], into: x)
                     k -= 1
                 }
-                if b == 0 { flow(g, into: terms.bias) }
+                if terms.count == 0 { flow(g, into: terms.bias) }
             }
         }
     }

@@ -1,22 +1,22 @@
 /// One dense layer applied to one sample, whose backward pass runs a layer at a time.
 ///
-/// Its nodes are consecutive on the tape: for each neuron `j`, its weighted sum and then its
-/// activation (if any). Sweeping them one by one in reverse creation order hands, neuron by
-/// neuron from the last to the first, `g_j * x_k` to weight `w_jk`, `g_j * w_jk` to input
-/// `x_k` and `g_j` to the bias. A block is recorded only when the layer's weights and biases
-/// are consecutive nodes of their own and the inputs are distinct nodes that are not among
-/// them: then each weight and bias gets exactly one of those gradients and input `x_k` gets
-/// its gradients in neuron order, so running over each neuron's row of weights computes the
-/// very same sums, in the same order, over contiguous memory.
+/// Its nodes are consecutive on the tape: the neurons' weighted sums, then their activations
+/// (if any). Sweeping them one by one in reverse creation order hands each sum its
+/// activation's gradient `g_j`, then, neuron by neuron from the last to the first, `g_j * x_k`
+/// to weight `w_jk`, `g_j * w_jk` to input `x_k` and `g_j` to the bias. A block is recorded
+/// only when the layer's weights and biases are consecutive nodes of their own and the inputs
+/// are distinct nodes that are not among them: then each weight and bias gets exactly one of
+/// those gradients and input `x_k` gets its gradients in neuron order, so running over each
+/// neuron's row of weights computes the very same sums, in the same order, over contiguous
+/// memory.
 @usableFromInline
 struct DenseBlock {
     /// The first neuron's weighted-sum node and the block's last node.
     @usableFromInline let first: Int32
     @usableFromInline let last: Int32
     @usableFromInline let neurons: Int32
-    @usableFromInline let fanIn: Int32
-    /// Where the input node indices start in the tape's `operands`.
-    @usableFromInline let inputsAt: Int32
+    /// The sums' header in the tape's `operands` (see `WeightedSumOperands`).
+    @usableFromInline let header: Int32
     /// The nodes of the first weight (the rest follow, neuron after neuron) and first bias.
     @usableFromInline let firstWeight: Int32
     @usableFromInline let firstBias: Int32
@@ -28,36 +28,47 @@ extension Tape {
     /// Runs the backward pass over `block`'s nodes (see ``DenseBlock``).
     @usableFromInline func sweep(_ block: DenseBlock) {
         let data = self.data, grad = self.grad, hasGrad = self.hasGrad
-        let n = Int(block.fanIn)
-        let inputs = operands + Int(block.inputsAt)
+        let neurons = Int(block.neurons), sums = Int(block.first)
+        let n = Int(operands[Int(block.header)])
+        let inputs = operands + Int(operands[Int(block.header) + 3])
+        // The activations: each sends its gradient to its own sum only.
+        if let activation = block.activation {
+            let activations = sums + neurons
+            for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[activations + j] {
+                let g = grad[activations + j], y = data[activations + j]
+                grad[sums + j] += activation == .relu ? TorchKernels.reluBackward(g, y) : TorchKernels.tanhBackward(g, y)
+                hasGrad[sums + j] = true
+            }
+        }
+        var reached = 0
+        for j in 0..<neurons where hasGrad[sums + j] { reached += 1 }
+        guard reached > 0 else { return }
+        // The sums, last neuron first: `g_j` to the bias, `g_j * x_k` to each weight of the
+        // row, `g_j * w_jk` to each input.
         let x = scratch(count: 2 * n), xGrad = x + n
         for k in 0..<n {
             x[k] = data[Int(inputs[k])]
             xGrad[k] = grad[Int(inputs[k])]
         }
-        let nodesPerNeuron = block.activation == nil ? 1 : 2
-        var reached = false
-        var j = Int(block.neurons) - 1
-        while j >= 0 {
-            let sum = Int(block.first) + j * nodesPerNeuron
-            if let activation = block.activation, hasGrad[sum + 1] {
-                let g = grad[sum + 1], y = data[sum + 1]
-                grad[sum] += activation == .relu ? TorchKernels.reluBackward(g, y) : TorchKernels.tanhBackward(g, y)
-                hasGrad[sum] = true
+        let weights = Int(block.firstWeight), biases = Int(block.firstBias)
+        if reached == neurons {
+            let sumGrad = grad + sums, biasGrad = grad + biases
+            for j in 0..<neurons { biasGrad[j] += sumGrad[j] }
+            (hasGrad + biases).update(repeating: true, count: neurons)
+            for j in stride(from: neurons - 1, through: 0, by: -1) {
+                Tape.flowRow(sumGrad[j], weights: data + weights + j * n, inputs: x,
+                             weightGrads: grad + weights + j * n, inputGrads: xGrad, count: n)
             }
-            if hasGrad[sum] {
-                let g = grad[sum]
-                reached = true
-                let bias = Int(block.firstBias) + j
-                grad[bias] += g
-                hasGrad[bias] = true
-                let row = Int(block.firstWeight) + j * n
-                Tape.flowRow(g, weights: data + row, inputs: x, weightGrads: grad + row, inputGrads: xGrad, count: n)
-                (hasGrad + row).update(repeating: true, count: n)
+            (hasGrad + weights).update(repeating: true, count: neurons * n)
+        } else {
+            for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[sums + j] {
+                grad[biases + j] += grad[sums + j]
+                hasGrad[biases + j] = true
+                Tape.flowRow(grad[sums + j], weights: data + weights + j * n, inputs: x,
+                             weightGrads: grad + weights + j * n, inputGrads: xGrad, count: n)
+                (hasGrad + weights + j * n).update(repeating: true, count: n)
             }
-            j -= 1
         }
-        guard reached else { return }
         for k in 0..<n {
             grad[Int(inputs[k])] = xGrad[k]
             hasGrad[Int(inputs[k])] = true
@@ -65,30 +76,37 @@ extension Tape {
     }
 
     /// `weightGrads[k] += g * inputs[k]` and `inputGrads[k] += g * weights[k]` for every `k`,
-    /// several `k` at once: each lane rounds exactly as the scalar statements do.
+    /// several `k` at once: each lane rounds exactly as those scalar statements do.
     @inline(__always)
     static func flowRow(
         _ g: Double, weights: UnsafePointer<Double>, inputs: UnsafePointer<Double>,
         weightGrads: UnsafeMutablePointer<Double>, inputGrads: UnsafeMutablePointer<Double>, count n: Int
     ) {
-        typealias Lanes = SIMD4<Double>
-        let stride = MemoryLayout<Lanes>.stride
-        let w = UnsafeRawPointer(weights), x = UnsafeRawPointer(inputs)
-        let wGrad = UnsafeMutableRawPointer(weightGrads), xGrad = UnsafeMutableRawPointer(inputGrads)
-        let gs = Lanes(repeating: g)
-        var k = 0, offset = 0
-        while k + Lanes.scalarCount <= n {
-            let wk = w.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-            let xk = x.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-            wGrad.storeBytes(of: wGrad.loadUnaligned(fromByteOffset: offset, as: Lanes.self) + gs * xk, toByteOffset: offset, as: Lanes.self)
-            xGrad.storeBytes(of: xGrad.loadUnaligned(fromByteOffset: offset, as: Lanes.self) + gs * wk, toByteOffset: offset, as: Lanes.self)
-            k += Lanes.scalarCount
-            offset += stride
+        var k = 0
+        while k + 4 <= n {
+            flowLanes(SIMD4<Double>.self, g, weights + k, inputs + k, weightGrads + k, inputGrads + k)
+            k += 4
         }
-        while k < n {
+        if k + 2 <= n {
+            flowLanes(SIMD2<Double>.self, g, weights + k, inputs + k, weightGrads + k, inputGrads + k)
+            k += 2
+        }
+        if k < n {
             weightGrads[k] += g * inputs[k]
             inputGrads[k] += g * weights[k]
-            k += 1
         }
+    }
+
+    @inline(__always)
+    static func flowLanes<Lanes: SIMD>(
+        _: Lanes.Type, _ g: Double, _ weights: UnsafePointer<Double>, _ inputs: UnsafePointer<Double>,
+        _ weightGrads: UnsafeMutablePointer<Double>, _ inputGrads: UnsafeMutablePointer<Double>
+    ) where Lanes.Scalar == Double {
+        let w = UnsafeRawPointer(weights).loadUnaligned(as: Lanes.self)
+        let x = UnsafeRawPointer(inputs).loadUnaligned(as: Lanes.self)
+        let wGrad = UnsafeMutableRawPointer(weightGrads), xGrad = UnsafeMutableRawPointer(inputGrads)
+        let gs = Lanes(repeating: g)
+        wGrad.storeBytes(of: wGrad.loadUnaligned(as: Lanes.self) + gs * x, as: Lanes.self)
+        xGrad.storeBytes(of: xGrad.loadUnaligned(as: Lanes.self) + gs * w, as: Lanes.self)
     }
 }

@@ -30,4 +30,18 @@ enum DenseKernel {
             j += width
         }
     }
+
+    /// Writes `activation(sums[j])` for `count` neurons to `outputs` (the sums themselves for
+    /// no activation).
+    @inlinable
+    static func activate(
+        _ activation: Op?, _ sums: UnsafePointer<Double>, into outputs: UnsafeMutablePointer<Double>, count: Int
+    ) {
+        switch activation {
+        case nil: outputs.update(from: sums, count: count)
+        case .relu?: for j in 0..<count { outputs[j] = TorchKernels.relu(sums[j]) }
+        case .tanh?: for j in 0..<count { outputs[j] = TorchMath.tanh(sums[j]) }
+        case let other?: preconditionFailure("activate: \(other) is not an activation")
+        }
+    }
 }

@@ -8,7 +8,7 @@
 extension Value {
     /// One fully connected layer: its neurons' weights (neuron by neuron, each `inputs` long),
     /// biases and activation (``Op/relu``, ``Op/tanh``, or nil for none).
-    public struct DenseLayer {
+    public final class DenseLayer {
         /// All weights, neuron after neuron.
         public let weights: [Value]
         /// One bias per neuron.
@@ -27,9 +27,11 @@ extension Value {
             self.weights = weights
             self.biases = biases
             self.activation = activation
+            fanIn = biases.isEmpty ? 0 : weights.count / biases.count
         }
 
-        var fanIn: Int { biases.isEmpty ? 0 : weights.count / biases.count }
+        /// The number of inputs of each neuron.
+        let fanIn: Int
     }
 
     /// The outputs of `layers` applied in order to `inputs`.
@@ -37,7 +39,7 @@ extension Value {
         let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? CurrentTape.forNewGraph()
         var list = tape.nodeList(count: inputs.count)
         for (k, input) in inputs.enumerated() { tape.operands[list.at + k] = tape.index(of: input) }
-        for layer in layers { list = tape.dense(layer, inputs: list) }
+        for (l, layer) in layers.enumerated() { list = tape.dense(layer, inputs: list, fresh: l > 0) }
         return tape.values(list)
     }
 
@@ -46,9 +48,15 @@ extension Value {
         let tape = CurrentTape.forNewGraph()
         guard let layer = layers.first else { return inputs.map { Value($0) } }
         var list = tape.dense(layer, constants: inputs)
-        for layer in layers.dropFirst() { list = tape.dense(layer, inputs: list) }
+        for layer in layers.dropFirst() { list = tape.dense(layer, inputs: list, fresh: true) }
         return tape.values(list)
     }
+}
+
+/// Consecutive nodes of a tape.
+struct NodeRange {
+    let first: Int
+    let count: Int
 }
 
 /// A list of node indices kept in a tape's `operands`: a layer's inputs or outputs.
@@ -78,35 +86,68 @@ extension Tape {
     }
 
     /// Records `layer` applied to the nodes in `inputs`; returns the list of its outputs.
-    func dense(_ layer: Value.DenseLayer, inputs: NodeList) -> NodeList {
+    /// `fresh` inputs are the outputs of the previous layer of the same call: distinct nodes
+    /// that are not parameters.
+    ///
+    /// The layer's nodes are its weighted sums, neuron by neuron, then its activations. Each
+    /// activation's only operand is its own sum, so recording all sums before all activations
+    /// changes no gradient: the sums still send theirs to the inputs last neuron first.
+    func dense(_ layer: Value.DenseLayer, inputs: NodeList, fresh: Bool) -> NodeList {
         let neurons = layer.biases.count, fanIn = layer.fanIn
         precondition(inputs.count == fanIn, "dense: \(inputs.count) inputs for \(fanIn) weights")
         let parameters = layer.nodes.resolve(layer, on: self)
-        let x = scratch(count: fanIn + parameters.lanes), sums = x + fanIn
+        let x = scratch(count: fanIn + 2 * parameters.lanes)
+        let sums = x + fanIn, outputs = sums + parameters.lanes
         for k in 0..<fanIn { x[k] = data[Int(operands[inputs.at + k])] }
         DenseKernel.sums(columns: parameters.columns, lanes: parameters.lanes, fanIn: fanIn, x: x, into: sums)
+        DenseKernel.activate(layer.activation, sums, into: outputs, count: neurons)
 
-        reserveOperands(3 * neurons)
-        let headers = operandCount
-        operandCount += 3 * neurons
-        let outputs = nodeList(count: neurons)
+        reserveOperands(4)
+        let header = operandCount
+        operands[header] = Int32(truncatingIfNeeded: fanIn)
+        operands[header + 1] = Int32(truncatingIfNeeded: parameters.biasesAt)
+        operands[header + 2] = Int32(truncatingIfNeeded: parameters.weightsAt)
+        operands[header + 3] = Int32(truncatingIfNeeded: inputs.at)
+        operandCount += 4
         let first = count
-        for j in 0..<neurons {
-            let header = headers + 3 * j
-            operands[header] = operands[parameters.biasesAt + j]
-            operands[header + 1] = Int32(truncatingIfNeeded: parameters.weightsAt + j * fanIn)
-            operands[header + 2] = Int32(truncatingIfNeeded: inputs.at)
-            let sum = append(.weightedSum, sums[j], Int32(truncatingIfNeeded: header), Int32(truncatingIfNeeded: fanIn))
-            operands[outputs.at + j] = activate(sum, sums[j], layer.activation)
+        let sumNodes = NodeRange(first: first, count: neurons)
+        let activationNodes = NodeRange(first: first + neurons, count: layer.activation == nil ? 0 : neurons)
+        reserveNodes(neurons + activationNodes.count)
+        record(sumNodes, .weightedSum, values: sums, lhs: { _ in Int32(truncatingIfNeeded: header) }, rhs: { Int32(truncatingIfNeeded: $0) })
+        if let activation = layer.activation {
+            record(activationNodes, activation, values: outputs, lhs: { Int32(truncatingIfNeeded: first + $0) }, rhs: { _ in 0 })
         }
-        if neurons > 0 && blockApplies(parameters, inputs: inputs, neurons: neurons) {
+        let outputNodes = layer.activation == nil ? sumNodes : activationNodes
+        let list = nodeList(count: neurons)
+        for j in 0..<neurons { operands[list.at + j] = Int32(truncatingIfNeeded: outputNodes.first + j) }
+
+        if neurons > 0 && parameters.firstWeight >= 0 && parameters.firstBias >= 0
+            && (fresh || distinctNonParameters(inputs, parameters, neurons: neurons)) {
             blocks.append(DenseBlock(
                 first: Int32(truncatingIfNeeded: first), last: Int32(truncatingIfNeeded: count - 1),
-                neurons: Int32(truncatingIfNeeded: neurons), fanIn: Int32(truncatingIfNeeded: fanIn),
-                inputsAt: Int32(truncatingIfNeeded: inputs.at), firstWeight: parameters.firstWeight,
-                firstBias: parameters.firstBias, activation: layer.activation))
+                neurons: Int32(truncatingIfNeeded: neurons), header: Int32(truncatingIfNeeded: header),
+                firstWeight: parameters.firstWeight, firstBias: parameters.firstBias, activation: layer.activation))
         }
-        return outputs
+        return list
+    }
+
+    /// Appends the nodes `range`: operation `op`, value `values[j]` and operands `lhs(j)`,
+    /// `rhs(j)` for the `j`-th, one field at a time.
+    @inline(__always)
+    private func record(
+        _ range: NodeRange, _ op: Op, values: UnsafePointer<Double>, lhs: (Int) -> Int32, rhs: (Int) -> Int32
+    ) {
+        let first = range.first, n = range.count
+        (data + first).update(from: values, count: n)
+        (grad + first).update(repeating: -0.0, count: n)
+        (hasGrad + first).update(repeating: false, count: n)
+        (ops + first).update(repeating: op, count: n)
+        let left = self.lhs + first, right = self.rhs + first
+        for j in 0..<n {
+            left[j] = lhs(j)
+            right[j] = rhs(j)
+        }
+        count = first + n
     }
 
     /// Records `layer` applied to plain numbers: each neuron wraps its own, as `w * x` with a
@@ -129,10 +170,10 @@ extension Tape {
         return outputs
     }
 
-    /// Whether `DenseBlock` computes this layer application's gradients exactly: weights and
-    /// biases consecutive nodes of their own, inputs distinct and none of them a parameter.
-    private func blockApplies(_ parameters: ParameterNodes, inputs: NodeList, neurons: Int) -> Bool {
-        guard parameters.firstWeight >= 0, parameters.firstBias >= 0 else { return false }
+    /// Whether the nodes in `inputs` are distinct and none of them is one of the layer's
+    /// parameters: with its parameters on consecutive nodes of their own, what `DenseBlock`
+    /// needs to compute the layer's gradients exactly.
+    private func distinctNonParameters(_ inputs: NodeList, _ parameters: ParameterNodes, neurons: Int) -> Bool {
         let weights = parameters.firstWeight..<(parameters.firstWeight + Int32(neurons * inputs.count))
         let biases = parameters.firstBias..<(parameters.firstBias + Int32(neurons))
         var previous: Int32 = -1

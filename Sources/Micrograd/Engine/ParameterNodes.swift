@@ -19,6 +19,7 @@ final class ParameterNodes {
     @exclusivity(unchecked) private(set) var lanes = 0
     /// The weights' values input by input (`lanes` per row, zero-padded), then the biases'.
     @exclusivity(unchecked) private(set) var columns = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    @exclusivity(unchecked) private var capacity = 0
 
     deinit { columns.deallocate() }
 
@@ -51,8 +52,11 @@ final class ParameterNodes {
 
         let width = DenseKernel.width
         lanes = (neurons + width - 1) / width * width
-        columns.deallocate()
-        columns = .allocate(capacity: lanes * (fanIn + 1))
+        if capacity < lanes * (fanIn + 1) {
+            columns.deallocate()
+            capacity = lanes * (fanIn + 1)
+            columns = .allocate(capacity: capacity)
+        }
         columns.initialize(repeating: 0, count: lanes * (fanIn + 1))
         let data = tape.data
         for j in 0..<neurons {

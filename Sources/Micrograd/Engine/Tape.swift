@@ -19,11 +19,11 @@ final class Tape: NodeOwner {
     @exclusivity(unchecked) @usableFromInline var hasGrad: UnsafeMutablePointer<Bool>
     @exclusivity(unchecked) @usableFromInline var ops: UnsafeMutablePointer<Op>
     /// First operand; for a `.leaf` node the index into `leaves`; for a `.weightedSum` node
-    /// the start of its operands in `operands`.
+    /// its header in `operands` (see `WeightedSumOperands`).
     @exclusivity(unchecked) @usableFromInline var lhs: UnsafeMutablePointer<Int32>
-    /// Second operand; for a `.weightedSum` node the number of terms.
+    /// Second operand; for a `.weightedSum` node its neuron in the header's layer.
     @exclusivity(unchecked) @usableFromInline var rhs: UnsafeMutablePointer<Int32>
-    /// Operand lists of `.weightedSum` nodes (see `Tape.weightedSum`) and of dense blocks.
+    /// Headers and node lists of `.weightedSum` nodes and dense layers.
     @exclusivity(unchecked) @usableFromInline var operands: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) @usableFromInline var operandCount = 0
     @exclusivity(unchecked) @usableFromInline var operandCapacity = 0
@@ -112,6 +112,12 @@ final class Tape: NodeOwner {
     }
 
     // MARK: Recording
+
+    /// Makes room for `n` more nodes.
+    @inlinable @inline(__always)
+    func reserveNodes(_ n: Int) {
+        if _slowPath(count + n > capacity) { grow(to: Swift.max(capacity * 2, count + n)) }
+    }
 
     /// Appends a node and returns its index.
     @inlinable @inline(__always)

@@ -121,9 +121,9 @@ extension Tape {
         case 1: return [lhs[i]]
         case 2: return [lhs[i], rhs[i]]
         default:
-            let terms = WeightedSumOperands(header: lhs[i], in: operands)
+            let terms = WeightedSumOperands(header: lhs[i], neuron: rhs[i], in: operands)
             var indices = [terms.bias]
-            for k in 0..<Int(rhs[i]) { indices += [terms.weights[k], terms.inputs[k]] }
+            for k in 0..<terms.count { indices += [terms.weights[k], terms.inputs[k]] }
             return indices
         }
     }

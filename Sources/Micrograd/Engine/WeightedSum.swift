@@ -33,21 +33,24 @@ extension Value {
     }
 }
 
-/// The operands of a `.weightedSum` node of `n` terms (`rhs` holds `n`): its `lhs` points at a
-/// header `[bias, weightsAt, inputsAt]` in the tape's `operands`, and the `n` weight and `n`
-/// input node indices sit at `weightsAt` and `inputsAt`. The neurons of a dense layer share
-/// their layer's weight list and their sample's input list.
+/// The operands of a `.weightedSum` node. Its `lhs` points at a header in the tape's
+/// `operands`, `[n, biasesAt, weightsAt, inputsAt]`, shared by the neurons of one layer applied
+/// to one sample; its `rhs` is its neuron `j` in that layer. Neuron `j` adds bias
+/// `operands[biasesAt + j]`, weights `operands[weightsAt + j * n ..< + n]` and inputs
+/// `operands[inputsAt ..< + n]`. A single weighted sum is a layer of one neuron.
 @usableFromInline
 struct WeightedSumOperands {
+    @usableFromInline let count: Int
     @usableFromInline let bias: Int32
     @usableFromInline let weights: UnsafeMutablePointer<Int32>
     @usableFromInline let inputs: UnsafeMutablePointer<Int32>
 
-    @inlinable init(header: Int32, in operands: UnsafeMutablePointer<Int32>) {
+    @inlinable init(header: Int32, neuron j: Int32, in operands: UnsafeMutablePointer<Int32>) {
         let h = operands + Int(header)
-        bias = h[0]
-        weights = operands + Int(h[1])
-        inputs = operands + Int(h[2])
+        count = Int(h[0])
+        bias = operands[Int(h[1]) + Int(j)]
+        weights = operands + Int(h[2]) + Int(j) * count
+        inputs = operands + Int(h[3])
     }
 }
 
@@ -57,24 +60,26 @@ extension Tape {
     @inlinable func weightedSum(
         bias: Int32, count n: Int, weight: (Int) -> Int32, input: (Int) -> Int32
     ) -> Int32 {
-        reserveOperands(3 + 2 * n)
+        reserveOperands(5 + 2 * n)
         let header = operandCount
-        let weightsAt = header + 3, inputsAt = weightsAt + n
-        operands[header] = bias
-        operands[header + 1] = Int32(truncatingIfNeeded: weightsAt)
-        operands[header + 2] = Int32(truncatingIfNeeded: inputsAt)
+        let biasAt = header + 4, weightsAt = biasAt + 1, inputsAt = weightsAt + n
+        operands[header] = Int32(truncatingIfNeeded: n)
+        operands[header + 1] = Int32(truncatingIfNeeded: biasAt)
+        operands[header + 2] = Int32(truncatingIfNeeded: weightsAt)
+        operands[header + 3] = Int32(truncatingIfNeeded: inputsAt)
+        operands[biasAt] = bias
         for i in 0..<n {
             operands[weightsAt + i] = weight(i)
             operands[inputsAt + i] = input(i)
         }
         operandCount = inputsAt + n
         // After the operands are recorded (which may grow `data`), one tight loop.
-        let terms = WeightedSumOperands(header: Int32(truncatingIfNeeded: header), in: operands)
+        let terms = WeightedSumOperands(header: Int32(truncatingIfNeeded: header), neuron: 0, in: operands)
         let data = self.data
         var total = data[Int(terms.bias)]
         for i in 0..<n {
             total = total + data[Int(terms.weights[i])] * data[Int(terms.inputs[i])]
         }
-        return append(.weightedSum, total, Int32(truncatingIfNeeded: header), Int32(truncatingIfNeeded: n))
+        return append(.weightedSum, total, Int32(truncatingIfNeeded: header), 0)
     }
 }

@@ -9,11 +9,14 @@ public final class MLP: Module {
 
     /// The layers as the engine records them in one call.
     let dense: [Value.DenseLayer]
+    /// Every parameter, in ``parameters()`` order (the layers never change, so neither does it).
+    let allParameters: [Value]
 
     /// A network of the given layers.
     public init(layers: [Layer]) {
         self.layers = layers
-        dense = layers.map(\.dense)
+        dense = layers.flatMap(\.dense)
+        allParameters = layers.flatMap { $0.parameters() }
     }
 
     /// A network with `inputs` inputs and one layer per entry of `outputs`, drawn from `rng`
@@ -56,6 +59,6 @@ public final class MLP: Module {
 
     /// Every parameter, layer by layer.
     public func parameters() -> [Value] {
-        layers.flatMap { $0.parameters() }
+        allParameters
     }
 }
