@@ -29,6 +29,23 @@ struct NNLossTests {
         #expect(Loss.accuracy(scores: scores, labels: [1, 1]) == 0.5)
     }
 
+    @Test func l2IsTheChainOfProductsAndSums() {
+        // Values and gradients of the fused node equal those of `alpha * (0 + p0*p0 + p1*p1 ...)`
+        // recorded operator by operator, including a parameter that also feeds the rest.
+        let values = [0.3, -1.7, 2.5e-3, 4.0, -0.0, 1e300]
+        let fused = values.map { Value($0) }, chain = values.map { Value($0) }
+        func loss(_ p: [Value], _ l2: Value) -> Value { (p[1] * p[2]).tanh() + l2 }
+        var sum = 0 + chain[0] * chain[0]
+        for p in chain.dropFirst() { sum = sum + p * p }
+        let expected = loss(chain, 1e-4 * sum)
+        let actual = loss(fused, Loss.l2(fused, alpha: 1e-4))
+        #expect(actual.data.bitPattern == expected.data.bitPattern)
+        expected.backward()
+        actual.backward()
+        #expect(fused.map(\.grad.bitPattern) == chain.map(\.grad.bitPattern))
+        #expect(Loss.l2([], alpha: 1e-4).data == 0)
+    }
+
     @Test func crossEntropy() {
         let logits = [Value(1), Value(2), Value(0.5)]
         let loss = Loss.crossEntropy(logits: logits, target: 1)

@@ -33,8 +33,10 @@ final class Tape: NodeOwner {
     /// Working memory for a dense layer's forward or backward pass.
     @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) @usableFromInline var scratchCapacity = 0
-    /// The leaves this tape's `.leaf` nodes stand for, kept alive by the tape.
-    @exclusivity(unchecked) @usableFromInline var leaves: [Leaf] = []
+    /// The leaves this tape's `.leaf` nodes stand for, each retained once by the tape.
+    @exclusivity(unchecked) @usableFromInline var leaves: UnsafeMutablePointer<Unmanaged<Leaf>>
+    @exclusivity(unchecked) @usableFromInline var leafCount = 0
+    @exclusivity(unchecked) @usableFromInline var leafCapacity = 0
     /// Labels given to computed nodes (leaves keep their own).
     @exclusivity(unchecked) @usableFromInline var labels: [Int32: String] = [:]
     /// Set once any gradient on this tape is non-fresh (a backward pass ran or one was set).
@@ -52,6 +54,7 @@ final class Tape: NodeOwner {
         rhs = .allocate(capacity: 0)
         operands = .allocate(capacity: 0)
         scratch = .allocate(capacity: 0)
+        leaves = .allocate(capacity: 0)
         stamp = Tape.newStamp()
         super.init(data: .allocate(capacity: 0))
         grow(to: 1024)
@@ -59,6 +62,8 @@ final class Tape: NodeOwner {
     }
 
     deinit {
+        releaseLeaves()
+        leaves.deallocate()
         data.deallocate(); grad.deallocate(); hasGrad.deallocate()
         ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate(); scratch.deallocate()
     }
@@ -71,11 +76,16 @@ final class Tape: NodeOwner {
     @usableFromInline func reset() {
         count = 0
         operandCount = 0
-        leaves.removeAll(keepingCapacity: true)
+        releaseLeaves()
         blocks.removeAll(keepingCapacity: true)
         labels.removeAll()
         hasGradients = false
         stamp = Tape.newStamp()
+    }
+
+    private func releaseLeaves() {
+        for k in 0..<leafCount { leaves[k].release() }
+        leafCount = 0
     }
 
     private static func move<T>(_ old: UnsafeMutablePointer<T>, _ count: Int, _ capacity: Int) -> UnsafeMutablePointer<T> {
@@ -149,8 +159,13 @@ final class Tape: NodeOwner {
     }
 
     @usableFromInline func record(_ leaf: Leaf) -> Int32 {
-        let i = append(.leaf, leaf.value, Int32(truncatingIfNeeded: leaves.count), 0)
-        leaves.append(leaf)
+        if leafCount == leafCapacity {
+            leafCapacity = Swift.max(2 * leafCapacity, 64)
+            leaves = Tape.move(leaves, leafCount, leafCapacity)
+        }
+        let i = append(.leaf, leaf.value, Int32(truncatingIfNeeded: leafCount), 0)
+        leaves[leafCount] = Unmanaged.passRetained(leaf)
+        leafCount += 1
         leaf.state.pointee.tapeStamp = stamp
         leaf.state.pointee.tapeIndex = i
         return i
@@ -174,7 +189,7 @@ final class Tape: NodeOwner {
     }
 
     /// The leaf behind a `.leaf` node.
-    @inlinable func leaf(at i: Int) -> Leaf { leaves[Int(lhs[i])] }
+    @inlinable func leaf(at i: Int) -> Leaf { leaves[Int(lhs[i])].takeUnretainedValue() }
 
     // MARK: Gradients
 

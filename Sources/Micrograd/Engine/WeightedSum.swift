@@ -20,6 +20,23 @@ extension Value {
         return Value(tape: tape, index: root)
     }
 
+    /// `constant + weights[0] * inputs[0] + ...`, the constant recorded as a ``Op/constant``
+    /// node (Python's `sum` starts from the integer 0).
+    static func weightedSum(constant: Double, weights: [Value], inputs: [Value]) -> Value {
+        precondition(weights.count == inputs.count, "weightedSum: \(weights.count) weights for \(inputs.count) inputs")
+        let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? weights.first(where: { !$0.isLeaf })?.tape
+            ?? CurrentTape.forNewGraph()
+        let bias = tape.append(.constant, constant, 0, 0)
+        let root = weights.withUnsafeBufferPointer { w in
+            inputs.withUnsafeBufferPointer { x in
+                tape.weightedSum(
+                    bias: bias, count: w.count,
+                    weight: { tape.index(of: w[$0]) }, input: { tape.index(of: x[$0]) })
+            }
+        }
+        return Value(tape: tape, index: root)
+    }
+
     /// `bias + weights[0] * inputs[0] + ...` with plain-number inputs (`w * x` with a `Double`).
     public static func weightedSum(bias: Value, weights: [Value], inputs: [Double]) -> Value {
         precondition(weights.count == inputs.count, "weightedSum: \(weights.count) weights for \(inputs.count) inputs")

@@ -12,8 +12,13 @@ extension Loss {
     }
 
     /// The demo's L2 regularization, `alpha * sum((p*p for p in parameters))`.
+    ///
+    /// Python's sum is `0 + p0*p0 + p1*p1 + ...`: a weighted sum with bias 0 and each parameter
+    /// as both weight and input, recorded as one node. It has the chain's values, and each term
+    /// sends `g * p` twice to its parameter, as the `mul` node `p * p` does.
     public static func l2(_ parameters: [Value], alpha: Double) -> Value {
-        alpha * pythonSum(count: parameters.count) { parameters[$0] * parameters[$0] }
+        guard !parameters.isEmpty else { return alpha * Value(0) }
+        return alpha * Value.weightedSum(constant: 0, weights: parameters, inputs: parameters)
     }
 
     /// The demo's accuracy: the fraction of points where `label > 0` and `score > 0` agree.
