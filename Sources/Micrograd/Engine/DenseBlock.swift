@@ -34,10 +34,16 @@ extension Tape {
         // The activations: each sends its gradient to its own sum only.
         if let activation = block.activation {
             let activations = sums + neurons
-            for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[activations + j] {
-                let g = grad[activations + j], y = data[activations + j]
-                grad[sums + j] += activation == .relu ? TorchKernels.reluBackward(g, y) : TorchKernels.tanhBackward(g, y)
-                hasGrad[sums + j] = true
+            let sumGrad = grad + sums, activationGrad = grad + activations, y = data + activations
+            if activation == .relu && (0..<neurons).allSatisfy({ hasGrad[activations + $0] }) {
+                for j in 0..<neurons { sumGrad[j] += TorchKernels.reluBackward(activationGrad[j], y[j]) }
+                (hasGrad + sums).update(repeating: true, count: neurons)
+            } else {
+                for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[activations + j] {
+                    sumGrad[j] += activation == .relu
+                        ? TorchKernels.reluBackward(activationGrad[j], y[j]) : TorchKernels.tanhBackward(activationGrad[j], y[j])
+                    hasGrad[sums + j] = true
+                }
             }
         }
         var reached = 0
@@ -55,10 +61,8 @@ extension Tape {
             let sumGrad = grad + sums, biasGrad = grad + biases
             for j in 0..<neurons { biasGrad[j] += sumGrad[j] }
             (hasGrad + biases).update(repeating: true, count: neurons)
-            for j in stride(from: neurons - 1, through: 0, by: -1) {
-                Tape.flowRow(sumGrad[j], weights: data + weights + j * n, inputs: x,
-                             weightGrads: grad + weights + j * n, inputGrads: xGrad, count: n)
-            }
+            Tape.flowRows(sumGrad, neurons: neurons, weights: data + weights, inputs: x,
+                          weightGrads: grad + weights, inputGrads: xGrad, fanIn: n)
             (hasGrad + weights).update(repeating: true, count: neurons * n)
         } else {
             for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[sums + j] {
@@ -73,6 +77,62 @@ extension Tape {
             grad[Int(inputs[k])] = xGrad[k]
             hasGrad[Int(inputs[k])] = true
         }
+    }
+
+    /// For every neuron `j` from the last to the first and every input `k`:
+    /// `weightGrads[j][k] += g[j] * inputs[k]` and `inputGrads[k] += g[j] * weights[j][k]`.
+    ///
+    /// It runs over a few inputs at a time (one SIMD lane each), keeping their gradients in
+    /// registers while it goes through the neurons, so each lane adds its terms in the same
+    /// order, rounding exactly as those scalar statements do.
+    @inline(__always)
+    static func flowRows(
+        _ g: UnsafePointer<Double>, neurons: Int, weights: UnsafePointer<Double>, inputs: UnsafePointer<Double>,
+        weightGrads: UnsafeMutablePointer<Double>, inputGrads: UnsafeMutablePointer<Double>, fanIn n: Int
+    ) {
+        var k = 0
+        while k + 8 <= n {
+            flowColumns(SIMD8<Double>.self, g, neurons, weights + k, inputs + k, weightGrads + k, inputGrads + k, n)
+            k += 8
+        }
+        if k + 4 <= n {
+            flowColumns(SIMD4<Double>.self, g, neurons, weights + k, inputs + k, weightGrads + k, inputGrads + k, n)
+            k += 4
+        }
+        if k + 2 <= n {
+            flowColumns(SIMD2<Double>.self, g, neurons, weights + k, inputs + k, weightGrads + k, inputGrads + k, n)
+            k += 2
+        }
+        if k < n {
+            var inputGrad = inputGrads[k]
+            for j in stride(from: neurons - 1, through: 0, by: -1) {
+                weightGrads[j * n + k] += g[j] * inputs[k]
+                inputGrad += g[j] * weights[j * n + k]
+            }
+            inputGrads[k] = inputGrad
+        }
+    }
+
+    /// `flowRows` for the `Lanes.scalarCount` inputs starting at `inputs`, whose weights are
+    /// `weights[j * rowLength ...]`.
+    @inline(__always)
+    static func flowColumns<Lanes: SIMD>(
+        _: Lanes.Type, _ g: UnsafePointer<Double>, _ neurons: Int, _ weights: UnsafePointer<Double>,
+        _ inputs: UnsafePointer<Double>, _ weightGrads: UnsafeMutablePointer<Double>,
+        _ inputGrads: UnsafeMutablePointer<Double>, _ rowLength: Int
+    ) where Lanes.Scalar == Double {
+        let stride = rowLength * MemoryLayout<Double>.stride
+        let w = UnsafeRawPointer(weights), wGrad = UnsafeMutableRawPointer(weightGrads)
+        let x = UnsafeRawPointer(inputs).loadUnaligned(as: Lanes.self)
+        var xGrad = UnsafeRawPointer(inputGrads).loadUnaligned(as: Lanes.self)
+        var j = neurons - 1
+        while j >= 0 {
+            let gj = Lanes(repeating: g[j]), row = j * stride
+            xGrad = xGrad + gj * w.loadUnaligned(fromByteOffset: row, as: Lanes.self)
+            wGrad.storeBytes(of: wGrad.loadUnaligned(fromByteOffset: row, as: Lanes.self) + gj * x, toByteOffset: row, as: Lanes.self)
+            j -= 1
+        }
+        UnsafeMutableRawPointer(inputGrads).storeBytes(of: xGrad, as: Lanes.self)
     }
 
     /// `weightGrads[k] += g * inputs[k]` and `inputGrads[k] += g * weights[k]` for every `k`,

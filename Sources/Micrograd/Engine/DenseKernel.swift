@@ -17,16 +17,16 @@ enum DenseKernel {
         columns: UnsafePointer<Double>, lanes: Int, fanIn: Int, x: UnsafePointer<Double>,
         into sums: UnsafeMutablePointer<Double>
     ) {
-        let stride = MemoryLayout<Double>.stride
-        let weights = UnsafeRawPointer(columns), out = UnsafeMutableRawPointer(sums)
         var j = 0
         while j < lanes {
-            var total = weights.loadUnaligned(fromByteOffset: (fanIn * lanes + j) * stride, as: Lanes.self)
+            let column = columns + j
+            var total = UnsafeRawPointer(column + fanIn &* lanes).loadUnaligned(as: Lanes.self)
+            var w = column
             for k in 0..<fanIn {
-                let w = weights.loadUnaligned(fromByteOffset: (k * lanes + j) * stride, as: Lanes.self)
-                total = total + w * Lanes(repeating: x[k])
+                total = total + UnsafeRawPointer(w).loadUnaligned(as: Lanes.self) * Lanes(repeating: x[k])
+                w += lanes
             }
-            out.storeBytes(of: total, toByteOffset: j * stride, as: Lanes.self)
+            UnsafeMutableRawPointer(sums + j).storeBytes(of: total, as: Lanes.self)
             j += width
         }
     }

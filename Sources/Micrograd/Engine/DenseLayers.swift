@@ -53,12 +53,6 @@ extension Value {
     }
 }
 
-/// Consecutive nodes of a tape.
-struct NodeRange {
-    let first: Int
-    let count: Int
-}
-
 /// A list of node indices kept in a tape's `operands`: a layer's inputs or outputs.
 @usableFromInline
 struct NodeList {
@@ -98,28 +92,35 @@ extension Tape {
         let parameters = layer.nodes.resolve(layer, on: self)
         let x = scratch(count: fanIn + 2 * parameters.lanes)
         let sums = x + fanIn, outputs = sums + parameters.lanes
-        for k in 0..<fanIn { x[k] = data[Int(operands[inputs.at + k])] }
+        let inputNodes = operands + inputs.at
+        for k in 0..<fanIn { x[k] = data[Int(inputNodes[k])] }
         DenseKernel.sums(columns: parameters.columns, lanes: parameters.lanes, fanIn: fanIn, x: x, into: sums)
         DenseKernel.activate(layer.activation, sums, into: outputs, count: neurons)
 
-        reserveOperands(4)
-        let header = operandCount
+        // The header, the list of outputs and the nodes, written through local copies of the
+        // buffers once they have room.
+        let activationCount = layer.activation == nil ? 0 : neurons
+        reserveOperands(4 + neurons)
+        reserveNodes(neurons + activationCount)
+        let operands = self.operands, header = operandCount, first = count
+        let list = NodeList(at: header + 4, count: neurons)
         operands[header] = Int32(truncatingIfNeeded: fanIn)
         operands[header + 1] = Int32(truncatingIfNeeded: parameters.biasesAt)
         operands[header + 2] = Int32(truncatingIfNeeded: parameters.weightsAt)
         operands[header + 3] = Int32(truncatingIfNeeded: inputs.at)
-        operandCount += 4
-        let first = count
-        let sumNodes = NodeRange(first: first, count: neurons)
-        let activationNodes = NodeRange(first: first + neurons, count: layer.activation == nil ? 0 : neurons)
-        reserveNodes(neurons + activationNodes.count)
-        record(sumNodes, .weightedSum, values: sums, lhs: { _ in Int32(truncatingIfNeeded: header) }, rhs: { Int32(truncatingIfNeeded: $0) })
-        if let activation = layer.activation {
-            record(activationNodes, activation, values: outputs, lhs: { Int32(truncatingIfNeeded: first + $0) }, rhs: { _ in 0 })
+        let nodes = NodeColumns(of: self)
+        for j in 0..<neurons {
+            nodes.set(first &+ j, .weightedSum, sums[j], Int32(truncatingIfNeeded: header), Int32(truncatingIfNeeded: j))
         }
-        let outputNodes = layer.activation == nil ? sumNodes : activationNodes
-        let list = nodeList(count: neurons)
-        for j in 0..<neurons { operands[list.at + j] = Int32(truncatingIfNeeded: outputNodes.first + j) }
+        if let activation = layer.activation {
+            for j in 0..<neurons {
+                nodes.set(first &+ neurons &+ j, activation, outputs[j], Int32(truncatingIfNeeded: first &+ j), 0)
+            }
+        }
+        let firstOutput = first &+ activationCount
+        for j in 0..<neurons { operands[list.at &+ j] = Int32(truncatingIfNeeded: firstOutput &+ j) }
+        operandCount = list.at + neurons
+        count = first + neurons + activationCount
 
         if neurons > 0 && parameters.firstWeight >= 0 && parameters.firstBias >= 0
             && (fresh || distinctNonParameters(inputs, parameters, neurons: neurons)) {
@@ -129,25 +130,6 @@ extension Tape {
                 firstWeight: parameters.firstWeight, firstBias: parameters.firstBias, activation: layer.activation))
         }
         return list
-    }
-
-    /// Appends the nodes `range`: operation `op`, value `values[j]` and operands `lhs(j)`,
-    /// `rhs(j)` for the `j`-th, one field at a time.
-    @inline(__always)
-    private func record(
-        _ range: NodeRange, _ op: Op, values: UnsafePointer<Double>, lhs: (Int) -> Int32, rhs: (Int) -> Int32
-    ) {
-        let first = range.first, n = range.count
-        (data + first).update(from: values, count: n)
-        (grad + first).update(repeating: -0.0, count: n)
-        (hasGrad + first).update(repeating: false, count: n)
-        (ops + first).update(repeating: op, count: n)
-        let left = self.lhs + first, right = self.rhs + first
-        for j in 0..<n {
-            left[j] = lhs(j)
-            right[j] = rhs(j)
-        }
-        count = first + n
     }
 
     /// Records `layer` applied to plain numbers: each neuron wraps its own, as `w * x` with a

@@ -42,8 +42,12 @@ final class ParameterNodes {
         weightsAt = tape.operandCount
         biasesAt = weightsAt + weights
         tape.operandCount = biasesAt + neurons
-        for (k, w) in layer.weights.enumerated() { tape.operands[weightsAt + k] = tape.index(of: w) }
-        for (j, b) in layer.biases.enumerated() { tape.operands[biasesAt + j] = tape.index(of: b) }
+        layer.weights.withUnsafeBufferPointer { w in
+            for k in w.indices { tape.operands[weightsAt + k] = tape.index(of: w[k]) }
+        }
+        layer.biases.withUnsafeBufferPointer { b in
+            for j in b.indices { tape.operands[biasesAt + j] = tape.index(of: b[j]) }
+        }
         // Each lookup either appends one node or returns an existing one, so if every lookup
         // appended, the weights and then the biases are consecutive fresh nodes.
         let fresh = tape.count == before + weights + neurons
@@ -58,12 +62,12 @@ final class ParameterNodes {
             columns = .allocate(capacity: capacity)
         }
         columns.initialize(repeating: 0, count: lanes * (fanIn + 1))
-        let data = tape.data
+        let data = tape.data, weightNodes = tape.operands + weightsAt, biasNodes = tape.operands + biasesAt
         for j in 0..<neurons {
             for k in 0..<fanIn {
-                columns[k * lanes + j] = data[Int(tape.operands[weightsAt + j * fanIn + k])]
+                columns[k * lanes + j] = data[Int(weightNodes[j * fanIn + k])]
             }
-            columns[fanIn * lanes + j] = data[Int(tape.operands[biasesAt + j])]
+            columns[fanIn * lanes + j] = data[Int(biasNodes[j])]
         }
     }
 }

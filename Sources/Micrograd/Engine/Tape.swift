@@ -134,12 +134,7 @@ final class Tape: NodeOwner {
     func append(_ op: Op, _ value: Double, _ a: Int32, _ b: Int32) -> Int32 {
         if _slowPath(count == capacity) { grow(to: capacity * 2) }
         let i = count
-        data[i] = value
-        grad[i] = -0.0
-        hasGrad[i] = false
-        ops[i] = op
-        lhs[i] = a
-        rhs[i] = b
+        NodeColumns(of: self).set(i, op, value, a, b)
         count = i + 1
         return Int32(truncatingIfNeeded: i)
     }
@@ -208,5 +203,39 @@ final class Tape: NodeOwner {
         grad[i] = newValue ?? -0.0
         hasGrad[i] = newValue != nil
         hasGradients = true
+    }
+}
+
+/// The node arrays of a tape, copied out of it: writing through them cannot change the tape's
+/// fields, so a loop writing many nodes keeps them in registers. Valid until the tape grows.
+@usableFromInline
+struct NodeColumns {
+    @usableFromInline let data: UnsafeMutablePointer<Double>
+    @usableFromInline let grad: UnsafeMutablePointer<Double>
+    @usableFromInline let hasGrad: UnsafeMutablePointer<Bool>
+    @usableFromInline let ops: UnsafeMutablePointer<Op>
+    @usableFromInline let lhs: UnsafeMutablePointer<Int32>
+    @usableFromInline let rhs: UnsafeMutablePointer<Int32>
+
+    @inlinable init(of tape: Tape) {
+        data = tape.data
+        grad = tape.grad
+        hasGrad = tape.hasGrad
+        ops = tape.ops
+        lhs = tape.lhs
+        rhs = tape.rhs
+    }
+
+    /// Writes node `i`: operation `op` with value `value` and operands `a`, `b`, and a fresh
+    /// gradient (-0.0, the identity of addition, so the first one added is stored exactly,
+    /// like torch's `InputBuffer`).
+    @inlinable @inline(__always)
+    func set(_ i: Int, _ op: Op, _ value: Double, _ a: Int32, _ b: Int32) {
+        data[i] = value
+        grad[i] = -0.0
+        hasGrad[i] = false
+        ops[i] = op
+        lhs[i] = a
+        rhs[i] = b
     }
 }
