@@ -69,7 +69,7 @@ extension Tape {
             case .constant:
                 break
             case .leaf:
-                leaf(at: i).accumulate(g)
+                leaves[Int(a)]._withUnsafeGuaranteedRef { $0.accumulate(g) }
             case .add:
                 flow(g, into: a)
                 flow(g, into: b)

@@ -30,19 +30,21 @@ enum CurrentTape {
 
     /// The current thread's tape, emptied first when no `Value` on it is alive.
     @usableFromInline static func forNewGraph() -> Tape {
-        let holder = threadHolder()
-        if holder.tape.count > 0 && isKnownUniquelyReferenced(&holder.tape) {
-            holder.tape.reset()
+        // The thread's slot keeps the holder alive: borrow it rather than retain it.
+        threadHolder()._withUnsafeGuaranteedRef { holder in
+            if holder.tape.count > 0 && isKnownUniquelyReferenced(&holder.tape) {
+                holder.tape.reset()
+            }
+            return holder.tape
         }
-        return holder.tape
     }
 
-    @usableFromInline static func threadHolder() -> Holder {
+    @usableFromInline static func threadHolder() -> Unmanaged<Holder> {
         if let pointer = pthread_getspecific(key) {
-            return Unmanaged<Holder>.fromOpaque(pointer).takeUnretainedValue()
+            return Unmanaged<Holder>.fromOpaque(pointer)
         }
-        let holder = Holder()
-        pthread_setspecific(key, Unmanaged.passRetained(holder).toOpaque())
+        let holder = Unmanaged.passRetained(Holder())
+        pthread_setspecific(key, holder.toOpaque())
         return holder
     }
 }

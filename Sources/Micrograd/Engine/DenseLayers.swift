@@ -39,7 +39,9 @@ extension Value {
         let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? CurrentTape.forNewGraph()
         var list = tape.nodeList(count: inputs.count)
         for (k, input) in inputs.enumerated() { tape.operands[list.at + k] = tape.index(of: input) }
-        for (l, layer) in layers.enumerated() { list = tape.dense(layer, inputs: list, fresh: l > 0) }
+        layers.withUnsafeBufferPointer { layers in
+            for l in layers.indices { list = tape.dense(layers[l], inputs: list, fresh: l > 0) }
+        }
         return tape.values(list)
     }
 
@@ -89,7 +91,8 @@ extension Tape {
     func dense(_ layer: Value.DenseLayer, inputs: NodeList, fresh: Bool) -> NodeList {
         let neurons = layer.biases.count, fanIn = layer.fanIn
         precondition(inputs.count == fanIn, "dense: \(inputs.count) inputs for \(fanIn) weights")
-        let parameters = layer.nodes.resolve(layer, on: self)
+        layer.nodes.resolve(layer, on: self)
+        let parameters = layer.nodes
         let x = scratch(count: fanIn + 2 * parameters.lanes)
         let sums = x + fanIn, outputs = sums + parameters.lanes
         let inputNodes = operands + inputs.at
@@ -137,7 +140,8 @@ extension Tape {
     func dense(_ layer: Value.DenseLayer, constants: [Double]) -> NodeList {
         let neurons = layer.biases.count, fanIn = layer.fanIn
         precondition(constants.count == fanIn, "dense: \(constants.count) inputs for \(fanIn) weights")
-        let parameters = layer.nodes.resolve(layer, on: self)
+        layer.nodes.resolve(layer, on: self)
+        let parameters = layer.nodes
         var sums: [Int32] = []
         sums.reserveCapacity(neurons)
         for j in 0..<neurons {

@@ -23,15 +23,14 @@ final class ParameterNodes {
 
     deinit { columns.deallocate() }
 
-    /// The nodes of `layer`'s parameters on `tape`, recording them on first use.
-    func resolve(_ layer: Value.DenseLayer, on tape: Tape) -> ParameterNodes {
+    /// Records `layer`'s parameters on `tape` unless this already describes them there.
+    func resolve(_ layer: Value.DenseLayer, on tape: Tape) {
         let changes = Leaf.dataChanges.load(ordering: .relaxed)
         if stamp != tape.stamp || self.changes != changes {
             record(layer, on: tape)
             stamp = tape.stamp
             self.changes = changes
         }
-        return self
     }
 
     private func record(_ layer: Value.DenseLayer, on tape: Tape) {

@@ -24,8 +24,8 @@ public struct SGD: Optimizer {
 
     public mutating func step() {
         let lr = learningRate(stepCount)
-        for p in parameters {
-            p.data -= lr * p.grad
+        parameters.withUnsafeBufferPointer { p in
+            for i in p.indices { p[i].data -= lr * p[i].grad }
         }
         stepCount += 1
     }
