@@ -51,13 +51,13 @@ func run() {
     var sgd = SGD(parameters: parameters, learningRate: learningRate)
 
     // The demo's step, as karpathy's notebook writes it: inputs wrapped in `Value`s.
-    func wrap() -> [[Value]] { data.inputs.map { $0.map { Value($0) } } }
-    func forward(_ inputs: [[Value]]) -> [Value] { inputs.map { model($0)[0] } }
+    func wrap(_ x: [Double]) -> [Value] { x.map { Value($0) } }
+    func forward() -> [Value] { data.inputs.map { model(wrap($0))[0] } }
     func loss(_ scores: [Value]) -> Value {
         Loss.maxMargin(scores: scores, labels: data.labels) + Loss.l2(parameters, alpha: 1e-4)
     }
     func engineStepLoss() -> Value {
-        let total = loss(forward(wrap()))
+        let total = loss(forward())
         model.zeroGrad()
         total.backward()
         sgd.step()
@@ -80,14 +80,12 @@ func run() {
     }
 
     if arguments.contains("--phases") {
-        let names = ["inputs wrapped in Values", "model on 100 points", "max-margin loss", "L2 penalty", "zeroGrad",
-                     "backward", "SGD step"]
+        let names = ["forward (100 points)", "max-margin loss", "L2 penalty", "zeroGrad", "backward", "SGD step"]
         var totals = [Double](repeating: 0, count: names.count)
         let rounds = 2000
         for _ in 0..<rounds {
             var t = [now()]
-            let inputs = wrap(); t.append(now())
-            let scores = forward(inputs); t.append(now())
+            let scores = forward(); t.append(now())
             let dataLoss = Loss.maxMargin(scores: scores, labels: data.labels); t.append(now())
             let total = dataLoss + Loss.l2(parameters, alpha: 1e-4); t.append(now())
             model.zeroGrad(); t.append(now())

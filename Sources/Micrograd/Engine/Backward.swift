@@ -69,7 +69,7 @@ extension Tape {
             case .constant:
                 break
             case .leaf:
-                leaves[Int(a)]._withUnsafeGuaranteedRef { $0.accumulate(g) }
+                leafStates[Int(a)].pointee.accumulate(g)
             case .add:
                 flow(g, into: a)
                 flow(g, into: b)

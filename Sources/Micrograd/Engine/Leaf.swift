@@ -41,6 +41,13 @@ final class Leaf: NodeOwner {
         @usableFromInline var tapeIndex: Int32 = 0
 
         @usableFromInline init(data: Double) { self.data = data }
+
+        /// Adds one backward pass's gradient `g`, as torch's `AccumulateGrad` does: the first
+        /// gradient since ``Value/zeroGrad()`` is stored as it is, later ones are added.
+        @inlinable mutating func accumulate(_ g: Double) {
+            grad = hasGrad ? grad + g : g
+            hasGrad = true
+        }
     }
 
     @usableFromInline var label: String
@@ -83,10 +90,6 @@ final class Leaf: NodeOwner {
         state.pointee.hasGrad = newValue != nil
     }
 
-    /// Adds one backward pass's gradient `g`, as torch's `AccumulateGrad` does: the first
-    /// gradient since ``Value/zeroGrad()`` is stored as it is, later ones are added.
-    @inlinable func accumulate(_ g: Double) {
-        state.pointee.grad = state.pointee.hasGrad ? state.pointee.grad + g : g
-        state.pointee.hasGrad = true
-    }
+    /// Adds one backward pass's gradient `g` (see `State.accumulate`).
+    @inlinable func accumulate(_ g: Double) { state.pointee.accumulate(g) }
 }

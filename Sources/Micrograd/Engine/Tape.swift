@@ -35,6 +35,8 @@ final class Tape: NodeOwner {
     @exclusivity(unchecked) @usableFromInline var scratchCapacity = 0
     /// The leaves this tape's `.leaf` nodes stand for, each retained once by the tape.
     @exclusivity(unchecked) @usableFromInline var leaves: UnsafeMutablePointer<Unmanaged<Leaf>>
+    /// Their states, side by side, for the backward pass.
+    @exclusivity(unchecked) @usableFromInline var leafStates: UnsafeMutablePointer<UnsafeMutablePointer<Leaf.State>>
     @exclusivity(unchecked) @usableFromInline var leafCount = 0
     @exclusivity(unchecked) @usableFromInline var leafCapacity = 0
     /// Labels given to computed nodes (leaves keep their own).
@@ -55,6 +57,7 @@ final class Tape: NodeOwner {
         operands = .allocate(capacity: 0)
         scratch = .allocate(capacity: 0)
         leaves = .allocate(capacity: 0)
+        leafStates = .allocate(capacity: 0)
         stamp = Tape.newStamp()
         super.init(data: .allocate(capacity: 0))
         grow(to: 1024)
@@ -64,6 +67,7 @@ final class Tape: NodeOwner {
     deinit {
         releaseLeaves()
         leaves.deallocate()
+        leafStates.deallocate()
         data.deallocate(); grad.deallocate(); hasGrad.deallocate()
         ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate(); scratch.deallocate()
     }
@@ -157,9 +161,11 @@ final class Tape: NodeOwner {
         if leafCount == leafCapacity {
             leafCapacity = Swift.max(2 * leafCapacity, 64)
             leaves = Tape.move(leaves, leafCount, leafCapacity)
+            leafStates = Tape.move(leafStates, leafCount, leafCapacity)
         }
         let i = append(.leaf, leaf.value, Int32(truncatingIfNeeded: leafCount), 0)
         leaves[leafCount] = Unmanaged.passRetained(leaf)
+        leafStates[leafCount] = leaf.state
         leafCount += 1
         leaf.state.pointee.tapeStamp = stamp
         leaf.state.pointee.tapeIndex = i
