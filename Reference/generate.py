@@ -5,12 +5,15 @@
 For each program family ``F`` (``ops``, ``corpus``) it runs every case of ``<cases>/F.json``
 with torch (``torch_eval.py``) and writes ``<out>/F.json``::
 
-    {"cases": {name: {"grads": [pair | null, ...], "sha256": hex, "values": [pair, ...]}},
+    {"cases": {name: {"grads": [pair | null, ...], "powFactors": {step: pair, ...},
+                      "sha256": hex, "values": [pair, ...]}},
      "family": F, "format": 1, "provenance": {...}}
 
 where ``values[i]`` and ``grads[i]`` belong to step ``i``, a pair is ``[hex, decimal]`` (see
-``parity_format.py``), ``null`` is a gradient backward never reached, and ``sha256`` is that of
-the case's canonical JSON: the Swift harness recomputes it to detect stale goldens.
+``parity_format.py``), ``null`` is a gradient backward never reached, ``powFactors`` holds, for
+each ``x ** e`` step (``e != 0``, keyed by its index), the factor ``e * x.pow(e - 1)`` torch's
+backward multiplies the gradient by, and ``sha256`` is that of the case's canonical JSON: the
+Swift harness recomputes it to detect stale goldens.
 ``models.json`` and ``rng.json`` hold the training runs of ``<cases>/models.json`` and the
 random numbers of ``micrograd_ref`` (see ``reference_models.py``). The work is spread over
 processes (one per core); every file is written atomically with sorted keys and no
@@ -65,9 +68,10 @@ def provenance(inputs: dict, extra_sources=()) -> dict:
 
 
 def program_golden(case: dict) -> dict:
-    values, grads = evaluate(case["steps"])
+    values, grads, pow_factors = evaluate(case["steps"])
     return {
         "grads": [None if g is None else golden_pair(g) for g in grads],
+        "powFactors": {str(i): golden_pair(k) for i, k in sorted(pow_factors.items())},
         "sha256": sha256_of(case),
         "values": [golden_pair(v) for v in values],
     }

@@ -20,8 +20,10 @@ _INFIX = {"add": operator.add, "sub": operator.sub, "mul": operator.mul, "div": 
 
 def evaluate(steps: list) -> tuple:
     """Runs a program on 0-dim float64 tensors in step order and calls ``backward()`` on the
-    last node. Returns ``(values, grads)``: every node's forward value and its ``.grad``
-    (``None`` where backward never reached it)."""
+    last node. Returns ``(values, grads, pow_factors)``: every node's forward value, its
+    ``.grad`` (``None`` where backward never reached it), and for each ``x ** e`` step with
+    ``e != 0`` the factor torch's backward multiplies the incoming gradient by,
+    ``e * x.pow(e - 1)`` (``pow_backward`` in torch's ``FunctionsManual.cpp``), by step index."""
     nodes = []
     for step in steps:
         node = _apply(step, nodes)
@@ -31,7 +33,13 @@ def evaluate(steps: list) -> tuple:
     nodes[-1].backward()
     values = [node.item() for node in nodes]
     grads = [None if node.grad is None else node.grad.item() for node in nodes]
-    return values, grads
+    pow_factors = {}
+    for i, step in enumerate(steps):
+        if step["op"] == "pow" and float_of(step["exponent"]) != 0:
+            e = float_of(step["exponent"])
+            with torch.no_grad():
+                pow_factors[i] = (e * nodes[step["args"][0]].detach().pow(e - 1)).item()
+    return values, grads, pow_factors
 
 
 def _apply(step: dict, nodes: list):

@@ -25,7 +25,8 @@ struct GoldenErrorTests {
                 let steps = program.steps.indices
                 // Node 2 of "b" is never reached from the root (node 3): torch's grad is None.
                 let grads: [JSONValue] = steps.map { i in program.name == "b" && i == 2 ? .null : Fixture.pair(run.grads[i]) }
-                goldens[program.name] = .object(["grads": .array(grads), "sha256": .string(program.sha256),
+                goldens[program.name] = .object(["grads": .array(grads), "powFactors": .object([:]),
+                                                 "sha256": .string(program.sha256),
                                                  "values": .array(run.values.map(Fixture.pair))])
             }
         }
@@ -148,6 +149,27 @@ struct GoldenErrorTests {
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .malformed && error.field == "grads" && error.reason == "2 entries for 3 steps")
+    }
+
+    @Test func powFactorOfAnotherStepIsMalformed() throws {
+        let fixture = try Fixture()
+        var golden = fixture.goldens["a"]!.object!
+        golden["powFactors"] = .object(["1": Fixture.pair(1.5)])
+        fixture.goldens["a"] = .object(golden)
+        try fixture.write()
+        let error = try #require(fixture.loadingError())
+        #expect(error.kind == .malformed && error.caseName == "a" && error.field == "powFactors.1"
+                && error.reason == "not the index of a pow step")
+    }
+
+    @Test func missingPowFactorsIsMalformed() throws {
+        let fixture = try Fixture()
+        var golden = fixture.goldens["b"]!.object!
+        golden["powFactors"] = nil
+        fixture.goldens["b"] = .object(golden)
+        try fixture.write()
+        let error = try #require(fixture.loadingError())
+        #expect(error.kind == .malformed && error.caseName == "b" && error.field == "powFactors" && error.reason == "missing")
     }
 
     @Test func malformedCaseFileNamesTheStep() throws {

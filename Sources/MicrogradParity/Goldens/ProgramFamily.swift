@@ -99,7 +99,7 @@ extension ReferenceFiles {
         let fields: JSONFields, recorded: String
         do {
             fields = try JSONFields(golden)
-            try fields.requireKeys(["grads", "sha256", "values"])
+            try fields.requireKeys(["grads", "powFactors", "sha256", "values"])
             recorded = try fields.string("sha256")
         } catch {
             throw malformed(error)
@@ -114,7 +114,19 @@ extension ReferenceFiles {
             for (field, count) in [("values", values.count), ("grads", grads.count)] where count != program.steps.count {
                 throw FieldError(field: field, reason: "\(count) entries for \(program.steps.count) steps")
             }
-            return ExpectedResults(values: values, grads: grads)
+            var powFactors: [Int: Double] = [:]
+            for (key, pair) in try fields.object("powFactors") {
+                guard let step = Int(key), program.steps.indices.contains(step), case .pow = program.steps[step] else {
+                    throw FieldError(field: "powFactors.\(key)", reason: "not the index of a pow step")
+                }
+                powFactors[step] = try GoldenNumbers.pair(pair, field: "powFactors.\(key)")
+            }
+            for (i, step) in program.steps.enumerated() {
+                if case .pow(_, let e) = step, e != 0, powFactors[i] == nil {
+                    throw FieldError(field: "powFactors", reason: "no factor for pow step \(i)")
+                }
+            }
+            return ExpectedResults(values: values, grads: grads, powFactors: powFactors)
         } catch {
             throw malformed(error)
         }

@@ -9,6 +9,12 @@ import Micrograd
 /// computed (`node.data = …`), so the nodes after it, and the backward formulas, see torch's
 /// numbers: each deviation is measured where it arises instead of cascading, and everything
 /// else is still held to 0 ulp. ``values`` keeps what the engine computed.
+///
+/// A documented deviation of a backward formula (`x ** e` for some `e`, whose gradient torch
+/// computes with its own square root) is measured the same way: at the operands it feeds,
+/// from this run's gradients. Every other node takes its gradient from a second run in which
+/// each such step is `x * k`, with `k` the factor torch's backward multiplied the gradient by
+/// and the value set to torch's, so the nodes below it see torch's numbers too.
 public struct ProgramRun {
     /// The node of every step, in step order.
     public let nodes: [Value]
@@ -16,13 +22,45 @@ public struct ProgramRun {
     public let values: [Double]
     /// The nodes set to torch's value because they were within a documented deviation.
     public let alignedNodes: [Int]
+    /// Every node's gradient (`0` where backward never reached it, as the engine reports it).
+    public let grads: [Double]
 
     /// Runs `program` and its backward pass, aligning documented deviations to `expected`.
     public init(_ program: CaseProgram, aligningDeviationsTo expected: ExpectedResults? = nil) {
+        let run = ProgramRun.record(program, aligningTo: expected)
+        run.nodes[program.root].backward()
+        var grads = run.nodes.map(\.grad)
+        if let expected {
+            let factors = expected.powFactors.filter { Budgets.gradient(from: program.steps[$0.key]) > 0 }
+            if !factors.isEmpty {
+                let second = ProgramRun.record(program, aligningTo: expected, factors: factors)
+                second.nodes[program.root].backward()
+                let measuredHere = Set(factors.keys.flatMap { program.steps[$0].operands })
+                for i in grads.indices where !measuredHere.contains(i) { grads[i] = second.nodes[i].grad }
+            }
+        }
+        nodes = run.nodes
+        values = run.values
+        alignedNodes = run.aligned
+        self.grads = grads
+    }
+
+    /// Records `program`'s nodes, aligning documented forward deviations to `expected`, and
+    /// recording each step in `factors` as `x * factor` with torch's value.
+    static func record(
+        _ program: CaseProgram, aligningTo expected: ExpectedResults?, factors: [Int: Double] = [:]
+    ) -> (nodes: [Value], values: [Double], aligned: [Int]) {
         var nodes: [Value] = [], values: [Double] = [], aligned: [Int] = []
         nodes.reserveCapacity(program.steps.count)
         values.reserveCapacity(program.steps.count)
         for (i, step) in program.steps.enumerated() {
+            if let expected, let factor = factors[i], case .pow(let x, _) = step {
+                let node = nodes[x] * factor
+                values.append(node.data)
+                node.data = expected.values[i]
+                nodes.append(node)
+                continue
+            }
             let node = ProgramRun.apply(step, to: nodes)
             values.append(node.data)
             if let expected, node.data.bitPattern != expected.values[i].bitPattern {
@@ -34,14 +72,8 @@ public struct ProgramRun {
             }
             nodes.append(node)
         }
-        nodes[program.root].backward()
-        self.nodes = nodes
-        self.values = values
-        alignedNodes = aligned
+        return (nodes, values, aligned)
     }
-
-    /// Every node's gradient (`0` where backward never reached it, as the engine reports it).
-    public var grads: [Double] { nodes.map(\.grad) }
 
     /// The values and gradients, detached from the graph.
     public var results: ActualResults { ActualResults(values: values, grads: grads) }
