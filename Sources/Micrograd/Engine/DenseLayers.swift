@@ -1,9 +1,10 @@
 /// Fully connected layers recorded in one call: what `MLP` and `Layer` do, without creating a
 /// `Value` for each intermediate neuron.
 ///
-/// Node for node, the tape holds what calling the neurons one by one records: for each layer,
-/// for each neuron, its weighted sum (``Op/weightedSum``) and then its activation. The sums
-/// are computed several neurons at a time (`DenseKernel`) and, where it gives the same
+/// The tape holds the nodes calling the neurons one by one records — per layer, each neuron's
+/// weighted sum (``Op/weightedSum``) and activation — with a layer's sums first, then its
+/// activations (which changes no value or gradient, see `Tape.dense(_:inputs:fresh:)`). The
+/// sums are computed several neurons at a time (`DenseKernel`) and, where it gives the same
 /// gradients, the backward pass runs a layer at a time (`DenseBlock`).
 extension Value {
     /// One fully connected layer: its neurons' weights (neuron by neuron, each `inputs` long),
