@@ -11,10 +11,11 @@ import Micrograd
 /// else is still held to 0 ulp. ``values`` keeps what the engine computed.
 ///
 /// A documented deviation of a backward formula (`x ** e` for some `e`, whose gradient torch
-/// computes with its own square root) is measured the same way: at the operands it feeds,
-/// from this run's gradients. Every other node takes its gradient from a second run in which
-/// each such step is `x * k`, with `k` the factor torch's backward multiplied the gradient by
-/// and the value set to torch's, so the nodes below it see torch's numbers too.
+/// computes with its own square root) is measured the same way, where it arises: on the
+/// gradient that formula alone hands to `x` (``ActualResults/powGradients``), given torch's
+/// gradient of the step. The gradients of the nodes come from a second run in which each such
+/// step is `x * k`, with `k` the factor torch's backward multiplied the gradient by and the
+/// value set to torch's, so every node, `x` included, still sees torch's numbers.
 public struct ProgramRun {
     /// The node of every step, in step order.
     public let nodes: [Value]
@@ -24,25 +25,40 @@ public struct ProgramRun {
     public let alignedNodes: [Int]
     /// Every node's gradient (`0` where backward never reached it, as the engine reports it).
     public let grads: [Double]
+    /// See ``ActualResults/powGradients``.
+    public let powGradients: [Int: Double]
 
     /// Runs `program` and its backward pass, aligning documented deviations to `expected`.
     public init(_ program: CaseProgram, aligningDeviationsTo expected: ExpectedResults? = nil) {
         let run = ProgramRun.record(program, aligningTo: expected)
         run.nodes[program.root].backward()
         var grads = run.nodes.map(\.grad)
+        var powGradients: [Int: Double] = [:]
         if let expected {
             let factors = expected.powFactors.filter { Budgets.gradient(from: program.steps[$0.key]) > 0 }
             if !factors.isEmpty {
                 let second = ProgramRun.record(program, aligningTo: expected, factors: factors)
                 second.nodes[program.root].backward()
-                let measuredHere = Set(factors.keys.flatMap { program.steps[$0].operands })
-                for i in grads.indices where !measuredHere.contains(i) { grads[i] = second.nodes[i].grad }
+                grads = second.nodes.map(\.grad)
+                for i in factors.keys {
+                    guard case .pow(let x, let e) = program.steps[i], let g = expected.grads[i] else { continue }
+                    powGradients[i] = ProgramRun.powGradient(g, x: run.nodes[x].data, exponent: e)
+                }
             }
         }
         nodes = run.nodes
         values = run.values
         alignedNodes = run.aligned
         self.grads = grads
+        self.powGradients = powGradients
+    }
+
+    /// What the engine's `x ** e` backward formula alone hands to `x` for the incoming
+    /// gradient `g` (`(x ** e) * g` passes `g` to the power exactly).
+    static func powGradient(_ g: Double, x: Double, exponent e: Double) -> Double {
+        let leaf = Value(x)
+        ((leaf ** e) * g).backward()
+        return leaf.grad
     }
 
     /// Records `program`'s nodes, aligning documented forward deviations to `expected`, and
@@ -76,7 +92,7 @@ public struct ProgramRun {
     }
 
     /// The values and gradients, detached from the graph.
-    public var results: ActualResults { ActualResults(values: values, grads: grads) }
+    public var results: ActualResults { ActualResults(values: values, grads: grads, powGradients: powGradients) }
 
     static func apply(_ step: ProgramStep, to nodes: [Value]) -> Value {
         switch step {
@@ -138,11 +154,15 @@ public struct ActualResults: Sendable {
     public var values: [Double]
     /// Gradients after `backward()` on the root (`0` for nodes it never reached).
     public var grads: [Double]
+    /// For each `x ** e` step whose backward formula has a documented deviation, by step index:
+    /// the gradient that formula alone hands to `x`, given torch's gradient of the step.
+    public var powGradients: [Int: Double]
 
     /// Results of a program with `values.count` steps.
-    public init(values: [Double], grads: [Double]) {
+    public init(values: [Double], grads: [Double], powGradients: [Int: Double] = [:]) {
         precondition(values.count == grads.count, "one value and one gradient per node")
         self.values = values
         self.grads = grads
+        self.powGradients = powGradients
     }
 }
