@@ -30,12 +30,17 @@ enum CurrentTape {
 
     /// The current thread's tape, emptied first when no `Value` on it is alive.
     @usableFromInline static func forNewGraph() -> Tape {
+        threadTape().takeUnretainedValue()
+    }
+
+    /// The same, not retained: the thread's holder keeps its tape alive as long as the thread.
+    @usableFromInline static func threadTape() -> Unmanaged<Tape> {
         // The thread's slot keeps the holder alive: borrow it rather than retain it.
         threadHolder()._withUnsafeGuaranteedRef { holder in
             if holder.tape.count > 0 && isKnownUniquelyReferenced(&holder.tape) {
                 holder.tape.reset()
             }
-            return holder.tape
+            return Unmanaged.passUnretained(holder.tape)
         }
     }
 

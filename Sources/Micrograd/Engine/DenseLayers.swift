@@ -37,13 +37,23 @@ extension Value {
 
     /// The outputs of `layers` applied in order to `inputs`.
     public static func dense(_ layers: [DenseLayer], inputs: [Value]) -> [Value] {
-        let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? CurrentTape.forNewGraph()
-        var list = tape.nodeList(count: inputs.count)
-        for (k, input) in inputs.enumerated() { tape.operands[list.at + k] = tape.index(of: input) }
-        layers.withUnsafeBufferPointer { layers in
-            for l in layers.indices { list = tape.dense(layers[l], inputs: list, fresh: l > 0) }
+        // Borrowed, not retained: the tape is kept alive by a computed input or by the thread,
+        // the inputs by `inputs` and the layers by `layers`.
+        let tape = inputs.first(where: { !$0.isLeaf }).map { Unmanaged.passUnretained($0.tape) } ?? CurrentTape.threadTape()
+        return tape._withUnsafeGuaranteedRef { tape in
+            var list = tape.nodeList(count: inputs.count)
+            inputs.withUnsafeBufferPointer { inputs in
+                for k in inputs.indices { tape.operands[list.at + k] = tape.index(of: inputs[k]) }
+            }
+            layers.withUnsafeBufferPointer { layers in
+                for l in layers.indices {
+                    list = Unmanaged.passUnretained(layers[l])._withUnsafeGuaranteedRef { layer in
+                        tape.dense(layer, inputs: list, fresh: l > 0)
+                    }
+                }
+            }
+            return tape.values(list)
         }
-        return tape.values(list)
     }
 
     /// The same for plain-number inputs, each used as `w * x` with a `Double`.

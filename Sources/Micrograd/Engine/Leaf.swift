@@ -75,12 +75,22 @@ final class Leaf: NodeOwner {
     /// Sets the leaf's value (`p.data -= lr * p.grad`). Nodes recorded before keep the value
     /// they were computed with; the next use records the leaf afresh with its new value.
     @inlinable func setData(_ newValue: Double) {
-        state.pointee.data = newValue
-        state.pointee.tapeStamp = 0
-        Leaf.dataChanges.add(1, ordering: .relaxed)
+        Leaf.setData(state, newValue)
+        Leaf.noteDataChanges()
     }
 
-    /// Counts `setData` calls on every thread, so caches of leaf node indices (see
+    /// `setData` on a leaf's state, leaving `noteDataChanges()` to the caller.
+    @inlinable static func setData(_ state: UnsafeMutablePointer<State>, _ newValue: Double) {
+        state.pointee.data = newValue
+        state.pointee.tapeStamp = 0
+    }
+
+    /// Tells caches of leaf node indices that leaves may have been recorded afresh.
+    @inlinable static func noteDataChanges() {
+        dataChanges.add(1, ordering: .relaxed)
+    }
+
+    /// Counts changes of leaf values on every thread, so caches of leaf node indices (see
     /// `Value.DenseLayer`) know when a leaf may have been recorded afresh.
     @usableFromInline static let dataChanges = Atomic<UInt64>(0)
 
@@ -92,4 +102,20 @@ final class Leaf: NodeOwner {
 
     /// Adds one backward pass's gradient `g` (see `State.accumulate`).
     @inlinable func accumulate(_ g: Double) { state.pointee.accumulate(g) }
+}
+
+extension Value {
+    /// Sets `values[i].data = newData(i)` for each `i` in order, as the `data` setter does one
+    /// at a time (an optimizer's update of every parameter).
+    static func updateData(of values: UnsafeBufferPointer<Value>, _ newData: (Int) -> Double) {
+        for i in values.indices {
+            let value = values[i]
+            if value.isLeaf {
+                Leaf.setData(value.leaf.state, newData(i))
+            } else {
+                value.tape.data[Int(value.index)] = newData(i)
+            }
+        }
+        Leaf.noteDataChanges()
+    }
 }

@@ -38,14 +38,19 @@ final class ParameterNodes {
         let fanIn = neurons == 0 ? 0 : weights / neurons
         let before = tape.count
         tape.reserveOperands(weights + neurons)
+        tape.reserveNodes(weights + neurons)
+        tape.reserveLeaves(weights + neurons)
+        // The layer holds its parameters: keeping it alive keeps every leaf recorded here.
+        tape.keepAlive(Unmanaged.passUnretained(layer))
         weightsAt = tape.operandCount
         biasesAt = weightsAt + weights
         tape.operandCount = biasesAt + neurons
+        let operands = tape.operands
         layer.weights.withUnsafeBufferPointer { w in
-            for k in w.indices { tape.operands[weightsAt + k] = tape.index(of: w[k]) }
+            for k in w.indices { operands[weightsAt + k] = tape.index(ofParameter: w[k]) }
         }
         layer.biases.withUnsafeBufferPointer { b in
-            for j in b.indices { tape.operands[biasesAt + j] = tape.index(of: b[j]) }
+            for j in b.indices { operands[biasesAt + j] = tape.index(ofParameter: b[j]) }
         }
         // Each lookup either appends one node or returns an existing one, so if every lookup
         // appended, the weights and then the biases are consecutive fresh nodes.

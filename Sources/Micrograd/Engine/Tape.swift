@@ -33,12 +33,17 @@ final class Tape: NodeOwner {
     /// Working memory for a dense layer's forward or backward pass.
     @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) @usableFromInline var scratchCapacity = 0
-    /// The leaves this tape's `.leaf` nodes stand for, each retained once by the tape.
+    /// The leaves this tape's `.leaf` nodes stand for, kept alive by `keptAlive`.
     @exclusivity(unchecked) @usableFromInline var leaves: UnsafeMutablePointer<Unmanaged<Leaf>>
     /// Their states, side by side, for the backward pass.
     @exclusivity(unchecked) @usableFromInline var leafStates: UnsafeMutablePointer<UnsafeMutablePointer<Leaf.State>>
     @exclusivity(unchecked) @usableFromInline var leafCount = 0
     @exclusivity(unchecked) @usableFromInline var leafCapacity = 0
+    /// The objects this tape retains (once each) so its leaves outlive every other reference:
+    /// a leaf recorded on its own, or a dense layer whose parameters were recorded together.
+    @exclusivity(unchecked) @usableFromInline var keptAlive: UnsafeMutablePointer<Unmanaged<AnyObject>>
+    @exclusivity(unchecked) @usableFromInline var keptAliveCount = 0
+    @exclusivity(unchecked) @usableFromInline var keptAliveCapacity = 0
     /// Labels given to computed nodes (leaves keep their own).
     @exclusivity(unchecked) @usableFromInline var labels: [Int32: String] = [:]
     /// Set once any gradient on this tape is non-fresh (a backward pass ran or one was set).
@@ -58,6 +63,7 @@ final class Tape: NodeOwner {
         scratch = .allocate(capacity: 0)
         leaves = .allocate(capacity: 0)
         leafStates = .allocate(capacity: 0)
+        keptAlive = .allocate(capacity: 0)
         stamp = Tape.newStamp()
         super.init(data: .allocate(capacity: 0))
         grow(to: 1024)
@@ -68,6 +74,7 @@ final class Tape: NodeOwner {
         releaseLeaves()
         leaves.deallocate()
         leafStates.deallocate()
+        keptAlive.deallocate()
         data.deallocate(); grad.deallocate(); hasGrad.deallocate()
         ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate(); scratch.deallocate()
     }
@@ -88,7 +95,8 @@ final class Tape: NodeOwner {
     }
 
     private func releaseLeaves() {
-        for k in 0..<leafCount { leaves[k].release() }
+        for k in 0..<keptAliveCount { keptAlive[k].release() }
+        keptAliveCount = 0
         leafCount = 0
     }
 
@@ -154,22 +162,54 @@ final class Tape: NodeOwner {
     /// The index of the node standing for `leaf` on this tape, recording it on first use.
     @inlinable @inline(__always)
     func index(of leaf: Leaf) -> Int32 {
-        leaf.state.pointee.tapeStamp == stamp ? leaf.state.pointee.tapeIndex : record(leaf)
+        let state = leaf.state
+        return state.pointee.tapeStamp == stamp ? state.pointee.tapeIndex : record(Unmanaged.passUnretained(leaf))
     }
 
-    @usableFromInline func record(_ leaf: Leaf) -> Int32 {
-        if leafCount == leafCapacity {
-            leafCapacity = Swift.max(2 * leafCapacity, 64)
-            leaves = Tape.move(leaves, leafCount, leafCapacity)
-            leafStates = Tape.move(leafStates, leafCount, leafCapacity)
-        }
-        let i = append(.leaf, leaf.value, Int32(truncatingIfNeeded: leafCount), 0)
-        leaves[leafCount] = Unmanaged.passRetained(leaf)
-        leafStates[leafCount] = leaf.state
+    /// Records a `.leaf` node for `leaf` and keeps the leaf alive as long as the tape holds it.
+    @usableFromInline @inline(never) func record(_ leaf: Unmanaged<Leaf>) -> Int32 {
+        keepAlive(Unmanaged.fromOpaque(leaf.toOpaque()))
+        reserveNodes(1)
+        reserveLeaves(1)
+        return recordKeptLeaf(leaf)
+    }
+
+    /// Records a `.leaf` node for `leaf`, which something in `keptAlive` keeps alive; needs
+    /// room reserved with `reserveLeaves` and `reserveNodes`.
+    @inlinable @inline(__always)
+    func recordKeptLeaf(_ leaf: Unmanaged<Leaf>) -> Int32 {
+        let state = leaf._withUnsafeGuaranteedRef { $0.state }
+        let i = count
+        NodeColumns(of: self).set(i, .leaf, state.pointee.data, Int32(truncatingIfNeeded: leafCount), 0)
+        count = i + 1
+        leaves[leafCount] = leaf
+        leafStates[leafCount] = state
         leafCount += 1
-        leaf.state.pointee.tapeStamp = stamp
-        leaf.state.pointee.tapeIndex = i
-        return i
+        state.pointee.tapeStamp = stamp
+        state.pointee.tapeIndex = Int32(truncatingIfNeeded: i)
+        return Int32(truncatingIfNeeded: i)
+    }
+
+    /// Makes room for `n` more leaves.
+    @inlinable @inline(__always)
+    func reserveLeaves(_ n: Int) {
+        if _slowPath(leafCount + n > leafCapacity) { growLeaves(to: Swift.max(2 * leafCapacity, leafCount + n, 64)) }
+    }
+
+    @usableFromInline func growLeaves(to newCapacity: Int) {
+        leaves = Tape.move(leaves, leafCount, newCapacity)
+        leafStates = Tape.move(leafStates, leafCount, newCapacity)
+        leafCapacity = newCapacity
+    }
+
+    /// Retains `object` until the tape is reset or freed.
+    @usableFromInline func keepAlive(_ object: Unmanaged<AnyObject>) {
+        if _slowPath(keptAliveCount == keptAliveCapacity) {
+            keptAliveCapacity = Swift.max(2 * keptAliveCapacity, 64)
+            keptAlive = Tape.move(keptAlive, keptAliveCount, keptAliveCapacity)
+        }
+        keptAlive[keptAliveCount] = object.retain()
+        keptAliveCount += 1
     }
 
     /// The index of `value`'s node on this tape.
@@ -180,6 +220,17 @@ final class Tape: NodeOwner {
             return value.index
         }
         return index(of: unsafeDowncast(value.owner, to: Leaf.self))
+    }
+
+    /// `index(of: value)` for a parameter of a layer kept alive by this tape, with room reserved
+    /// for its node and leaf: a leaf used for the first time is recorded without a retain of
+    /// its own.
+    @inlinable @inline(__always)
+    func index(ofParameter value: Value) -> Int32 {
+        if value.index >= 0 { return index(of: value) }
+        let leaf = Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self))
+        let state = leaf._withUnsafeGuaranteedRef { $0.state }
+        return state.pointee.tapeStamp == stamp ? state.pointee.tapeIndex : recordKeptLeaf(leaf)
     }
 
     @usableFromInline static func mixedGraphs() -> Never {

@@ -25,7 +25,7 @@ public struct SGD: Optimizer {
     public mutating func step() {
         let lr = learningRate(stepCount)
         parameters.withUnsafeBufferPointer { p in
-            for i in p.indices { p[i].data -= lr * p[i].grad }
+            Value.updateData(of: p) { i in p[i].data - lr * p[i].grad }
         }
         stepCount += 1
     }
