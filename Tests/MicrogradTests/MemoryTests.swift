@@ -29,6 +29,33 @@ struct MemoryTests {
         }
     }
 
+    @Test func graphKeepsTheLeavesOfADroppedModelAndFreesThemWithIt() {
+        weak var weight: Leaf?, input: Leaf?
+        var output: Value? = {
+            let model = MLP(2, [3, 1], seed: 7)
+            let x = [Value(0.5), Value(-1.5)]
+            weight = model.parameters()[0].leaf
+            input = x[0].leaf
+            return model(x)[0]
+        }()
+        // The model and the inputs are gone; the graph still reaches them.
+        #expect(weight != nil && input != nil)
+        output!.backward()
+        do {
+            var seen: Set<NodeID> = [], stack = [output!], leaves: [Value] = []
+            while let node = stack.popLast() {
+                guard seen.insert(node.id).inserted else { continue }
+                if node.op == .leaf { leaves.append(node) }
+                stack += node.children
+            }
+            #expect(leaves.count == 2 + 3 * 2 + 3 + 3 + 1)
+            #expect(leaves.allSatisfy { $0.grad.isFinite })
+        }
+        output = nil
+        _ = Value(1.0) * 2.0  // a new graph on this thread's tape empties it
+        #expect(weight == nil && input == nil)
+    }
+
     @Test func keptValueKeepsItsTapeAndLaterGraphsStillWork() {
         let kept = Value(1.0) * 2.0
         let a = Value(3.0)

@@ -84,12 +84,8 @@ extension Tape {
 
     /// The values of the nodes in `list`.
     func values(_ list: NodeList) -> [Value] {
-        [Value](unsafeUninitializedCapacity: list.count) { buffer, initialized in
-            for k in 0..<list.count {
-                (buffer.baseAddress! + k).initialize(to: Value(tape: self, index: operands[list.at + k]))
-            }
-            initialized = list.count
-        }
+        let nodes = operands + list.at
+        return (0..<list.count).map { k in Value(tape: self, index: nodes[k]) }
     }
 
     /// Records `layer` applied to the nodes in `inputs`; returns the list of its outputs.
