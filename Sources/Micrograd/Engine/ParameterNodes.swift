@@ -15,7 +15,7 @@ final class ParameterNodes {
     /// each consecutive nodes recorded for this layer alone (what a dense block needs), else -1.
     @exclusivity(unchecked) private(set) var firstWeight: Int32 = -1
     @exclusivity(unchecked) private(set) var firstBias: Int32 = -1
-    /// The neuron count rounded up to a multiple of ``DenseKernel/width``.
+    /// The number of neurons the forward pass computes, padding included (`DenseKernel.lanes`).
     @exclusivity(unchecked) private(set) var lanes = 0
     /// The weights' values input by input (`lanes` per row, zero-padded), then the biases'.
     @exclusivity(unchecked) private(set) var columns = UnsafeMutablePointer<Double>.allocate(capacity: 0)
@@ -58,8 +58,7 @@ final class ParameterNodes {
         firstWeight = fresh && weights > 0 ? Int32(before) : -1
         firstBias = fresh && neurons > 0 ? Int32(before + weights) : -1
 
-        let width = DenseKernel.width
-        lanes = (neurons + width - 1) / width * width
+        lanes = DenseKernel.lanes(neurons: neurons)
         if capacity < lanes * (fanIn + 1) {
             columns.deallocate()
             capacity = lanes * (fanIn + 1)
