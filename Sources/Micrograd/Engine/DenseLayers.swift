@@ -119,16 +119,14 @@ extension Tape {
         operands[header + 2] = Int32(truncatingIfNeeded: parameters.weightsAt)
         operands[header + 3] = Int32(truncatingIfNeeded: inputs.at)
         let nodes = NodeColumns(of: self)
-        for j in 0..<neurons {
-            nodes.set(first &+ j, .weightedSum, sums[j], Int32(truncatingIfNeeded: header), Int32(truncatingIfNeeded: j))
-        }
+        nodes.setRun(first, count: neurons, .weightedSum, values: sums,
+                     a: Int32(truncatingIfNeeded: header), aStep: 0, b: 0, bStep: 1)
         if let activation = layer.activation {
-            for j in 0..<neurons {
-                nodes.set(first &+ neurons &+ j, activation, outputs[j], Int32(truncatingIfNeeded: first &+ j), 0)
-            }
+            nodes.setRun(first &+ neurons, count: neurons, activation, values: outputs,
+                         a: Int32(truncatingIfNeeded: first), aStep: 1, b: 0, bStep: 0)
         }
-        let firstOutput = first &+ activationCount
-        for j in 0..<neurons { operands[list.at &+ j] = Int32(truncatingIfNeeded: firstOutput &+ j) }
+        let firstOutput = Int32(truncatingIfNeeded: first &+ activationCount)
+        for j in 0..<neurons { operands[list.at &+ j] = firstOutput &+ Int32(truncatingIfNeeded: j) }
         operandCount = list.at + neurons
         count = first + neurons + activationCount
 
