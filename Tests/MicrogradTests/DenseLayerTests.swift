@@ -62,6 +62,13 @@ struct DenseLayerTests {
                         wire: { _, leaves in [leaves[0], leaves[1], leaves[0]] })
     }
 
+    @Test func inputsNotConsecutive() {
+        // Distinct inputs with another node recorded between them: the layer-at-a-time pass
+        // reads them through a gathered copy instead of in place.
+        expectIdentical(sizes: [3, 6, 2], inputs: [0.5, -1.25],
+                        wire: { _, leaves in [leaves[0], leaves[0] * 3, leaves[1]] })
+    }
+
     @Test func parameterAsInput() {
         expectIdentical(sizes: [2, 4, 1], activation: .tanh, inputs: [1.5],
                         wire: { model, leaves in [leaves[0], model.parameters()[3]] })

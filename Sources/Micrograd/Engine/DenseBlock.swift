@@ -5,10 +5,10 @@
 /// activation's gradient `g_j`, then, neuron by neuron from the last to the first, `g_j * x_k`
 /// to weight `w_jk`, `g_j * w_jk` to input `x_k` and `g_j` to the bias. A block is recorded
 /// only when the layer's weights and biases are consecutive nodes of their own and the inputs
-/// are distinct nodes that are not among them: then each weight and bias gets exactly one of
-/// those gradients and input `x_k` gets its gradients in neuron order, so running over each
-/// neuron's row of weights computes the very same sums, in the same order, over contiguous
-/// memory.
+/// are increasing (so distinct) nodes that are not among them: then each weight and bias gets
+/// exactly one of those gradients and input `x_k` gets its gradients in neuron order, so
+/// running over each neuron's row of weights computes the very same sums, in the same order,
+/// over contiguous memory.
 @usableFromInline
 struct DenseBlock {
     /// The first neuron's weighted-sum node and the block's last node.
@@ -35,8 +35,8 @@ extension Tape {
         if let activation = block.activation {
             let activations = sums + neurons
             let sumGrad = grad + sums, activationGrad = grad + activations, y = data + activations
-            if activation == .relu && (0..<neurons).allSatisfy({ hasGrad[activations + $0] }) {
-                for j in 0..<neurons { sumGrad[j] += TorchKernels.reluBackward(activationGrad[j], y[j]) }
+            if activation == .relu && Tape.allSet(hasGrad + activations, count: neurons) {
+                Tape.addReluBackward(activationGrad, y, to: sumGrad, count: neurons)
                 (hasGrad + sums).update(repeating: true, count: neurons)
             } else {
                 for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[activations + j] {
@@ -46,20 +46,30 @@ extension Tape {
                 }
             }
         }
-        var reached = 0
-        for j in 0..<neurons where hasGrad[sums + j] { reached += 1 }
-        guard reached > 0 else { return }
+        let allReached = Tape.allSet(hasGrad + sums, count: neurons)
+        guard allReached || (0..<neurons).contains(where: { hasGrad[sums + $0] }) else { return }
+        // The inputs' values and gradients: in place when the inputs are consecutive nodes (the
+        // previous layer's outputs), else gathered here and scattered back at the end.
+        let x: UnsafePointer<Double>, xGrad: UnsafeMutablePointer<Double>
+        let firstInput = Tape.firstOfConsecutive(inputs, count: n)
+        if let firstInput {
+            x = UnsafePointer(data + firstInput)
+            xGrad = grad + firstInput
+        } else {
+            let gathered = scratch(count: 2 * n)
+            for k in 0..<n {
+                gathered[k] = data[Int(inputs[k])]
+                gathered[n + k] = grad[Int(inputs[k])]
+            }
+            x = UnsafePointer(gathered)
+            xGrad = gathered + n
+        }
         // The sums, last neuron first: `g_j` to the bias, `g_j * x_k` to each weight of the
         // row, `g_j * w_jk` to each input.
-        let x = scratch(count: 2 * n), xGrad = x + n
-        for k in 0..<n {
-            x[k] = data[Int(inputs[k])]
-            xGrad[k] = grad[Int(inputs[k])]
-        }
         let weights = Int(block.firstWeight), biases = Int(block.firstBias)
-        if reached == neurons {
+        if allReached {
             let sumGrad = grad + sums, biasGrad = grad + biases
-            for j in 0..<neurons { biasGrad[j] += sumGrad[j] }
+            Tape.add(sumGrad, to: biasGrad, count: neurons)
             (hasGrad + biases).update(repeating: true, count: neurons)
             Tape.flowRows(sumGrad, neurons: neurons, weights: data + weights, inputs: x,
                           weightGrads: grad + weights, inputGrads: xGrad, fanIn: n)
@@ -73,23 +83,87 @@ extension Tape {
                 (hasGrad + weights + j * n).update(repeating: true, count: n)
             }
         }
-        for k in 0..<n {
-            grad[Int(inputs[k])] = xGrad[k]
-            hasGrad[Int(inputs[k])] = true
+        if let firstInput {
+            (hasGrad + firstInput).update(repeating: true, count: n)
+        } else {
+            for k in 0..<n {
+                grad[Int(inputs[k])] = xGrad[k]
+                hasGrad[Int(inputs[k])] = true
+            }
         }
     }
 
-    /// For every neuron `j` from the last to the first and every input `k`:
+    /// `sums[j] += TorchKernels.reluBackward(g[j], y[j])` for every `j < count`, two at a time.
+    @inline(__always)
+    static func addReluBackward(
+        _ g: UnsafePointer<Double>, _ y: UnsafePointer<Double>, to sums: UnsafeMutablePointer<Double>, count: Int
+    ) {
+        var j = 0
+        while j + 2 <= count {
+            let gj = UnsafeRawPointer(g + j).loadUnaligned(as: SIMD2<Double>.self)
+            let yj = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD2<Double>.self)
+            let sum = UnsafeMutableRawPointer(sums + j)
+            let total = sum.loadUnaligned(as: SIMD2<Double>.self) + gj.replacing(with: 0, where: yj .<= 0)
+            sum.storeBytes(of: total, as: SIMD2<Double>.self)
+            j += 2
+        }
+        if j < count { sums[j] += TorchKernels.reluBackward(g[j], y[j]) }
+    }
+
+    /// `targets[j] += sources[j]` for every `j < count`, two at a time.
+    @inline(__always)
+    static func add(_ sources: UnsafePointer<Double>, to targets: UnsafeMutablePointer<Double>, count: Int) {
+        var j = 0
+        while j + 2 <= count {
+            let target = UnsafeMutableRawPointer(targets + j)
+            let source = UnsafeRawPointer(sources + j).loadUnaligned(as: SIMD2<Double>.self)
+            target.storeBytes(of: target.loadUnaligned(as: SIMD2<Double>.self) + source, as: SIMD2<Double>.self)
+            j += 2
+        }
+        if j < count { targets[j] += sources[j] }
+    }
+
+    /// Whether `flags[0..<count]` are all true, checked eight at a time.
+    @inline(__always)
+    static func allSet(_ flags: UnsafePointer<Bool>, count: Int) -> Bool {
+        let allTrue = UInt64(0x0101_0101_0101_0101)  // Eight `true`s, one byte each.
+        var k = 0
+        while k + 8 <= count {
+            guard UnsafeRawPointer(flags + k).loadUnaligned(as: UInt64.self) == allTrue else { return false }
+            k += 8
+        }
+        while k < count {
+            guard flags[k] else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// `nodes[0]` when the increasing nodes `nodes[0..<count]` are consecutive ones,
+    /// `nodes[0], nodes[0] + 1, ...`; nil otherwise or when there are none.
+    @inline(__always)
+    static func firstOfConsecutive(_ nodes: UnsafePointer<Int32>, count: Int) -> Int? {
+        guard count > 0, Int(nodes[count - 1]) - Int(nodes[0]) == count - 1 else { return nil }
+        assert((1..<count).allSatisfy { nodes[$0] > nodes[$0 - 1] }, "a dense block's inputs are increasing")
+        return Int(nodes[0])
+    }
+
+    /// For every neuron `j` (at least one) from the last to the first and every input `k`:
     /// `weightGrads[j][k] += g[j] * inputs[k]` and `inputGrads[k] += g[j] * weights[j][k]`.
     ///
     /// It runs over a few inputs at a time (one SIMD lane each), keeping their gradients in
     /// registers while it goes through the neurons, so each lane adds its terms in the same
-    /// order, rounding exactly as those scalar statements do.
+    /// order, rounding exactly as those scalar statements do. A single neuron is one row.
     @inline(__always)
     static func flowRows(
         _ g: UnsafePointer<Double>, neurons: Int, weights: UnsafePointer<Double>, inputs: UnsafePointer<Double>,
         weightGrads: UnsafeMutablePointer<Double>, inputGrads: UnsafeMutablePointer<Double>, fanIn n: Int
     ) {
+        assert(neurons > 0, "a dense block has neurons")
+        if neurons == 1 {
+            flowRow(g[0], weights: weights, inputs: inputs, weightGrads: weightGrads, inputGrads: inputGrads, count: n)
+            return
+        }
         var k = 0
         while k + 8 <= n {
             flowColumns(SIMD8<Double>.self, g, neurons, weights + k, inputs + k, weightGrads + k, inputGrads + k, n)
@@ -121,17 +195,22 @@ extension Tape {
         _ inputs: UnsafePointer<Double>, _ weightGrads: UnsafeMutablePointer<Double>,
         _ inputGrads: UnsafeMutablePointer<Double>, _ rowLength: Int
     ) where Lanes.Scalar == Double {
-        let stride = rowLength * MemoryLayout<Double>.stride
-        let w = UnsafeRawPointer(weights), wGrad = UnsafeMutableRawPointer(weightGrads)
         let x = UnsafeRawPointer(inputs).loadUnaligned(as: Lanes.self)
         var xGrad = UnsafeRawPointer(inputGrads).loadUnaligned(as: Lanes.self)
-        var j = neurons - 1
-        while j >= 0 {
-            let gj = Lanes(repeating: g[j]), row = j * stride
-            xGrad = xGrad + gj * w.loadUnaligned(fromByteOffset: row, as: Lanes.self)
-            wGrad.storeBytes(of: wGrad.loadUnaligned(fromByteOffset: row, as: Lanes.self) + gj * x, toByteOffset: row, as: Lanes.self)
-            j -= 1
-        }
+        // Row `j` of the weights and of their gradients, stepping back a row at a time from the
+        // last neuron's.
+        var j = neurons &- 1
+        var w = UnsafeRawPointer(weights + j &* rowLength)
+        var wGrad = UnsafeMutableRawPointer(weightGrads + j &* rowLength)
+        let rowBytes = rowLength &* MemoryLayout<Double>.stride
+        repeat {
+            let gj = Lanes(repeating: g[j])
+            xGrad = xGrad + gj * w.loadUnaligned(as: Lanes.self)
+            wGrad.storeBytes(of: wGrad.loadUnaligned(as: Lanes.self) + gj * x, as: Lanes.self)
+            j &-= 1
+            w -= rowBytes
+            wGrad -= rowBytes
+        } while j >= 0
         UnsafeMutableRawPointer(inputGrads).storeBytes(of: xGrad, as: Lanes.self)
     }
 
