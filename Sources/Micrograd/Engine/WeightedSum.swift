@@ -9,7 +9,8 @@ extension Value {
     /// `bias + weights[0] * inputs[0] + weights[1] * inputs[1] + ...` (left to right).
     public static func weightedSum(bias: Value, weights: [Value], inputs: [Value]) -> Value {
         precondition(weights.count == inputs.count, "weightedSum: \(weights.count) weights for \(inputs.count) inputs")
-        let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? Value.tape(for: bias, weights.first ?? bias)
+        let tape = inputs.first(where: { !$0.isLeaf })?.tape
+            ?? Value.tape(for: bias, weights.first ?? bias).takeUnretainedValue()
         let root = weights.withUnsafeBufferPointer { w in
             inputs.withUnsafeBufferPointer { x in
                 tape.weightedSum(
@@ -20,18 +21,20 @@ extension Value {
         return Value(tape: tape, index: root)
     }
 
-    /// `constant + weights[0] * inputs[0] + ...`, the constant recorded as a ``Op/constant``
-    /// node (Python's `sum` starts from the integer 0).
-    static func weightedSum(constant: Double, weights: [Value], inputs: [Value]) -> Value {
-        precondition(weights.count == inputs.count, "weightedSum: \(weights.count) weights for \(inputs.count) inputs")
-        let tape = inputs.first(where: { !$0.isLeaf })?.tape ?? weights.first(where: { !$0.isLeaf })?.tape
-            ?? CurrentTape.forNewGraph()
+    /// `constant + values[0] * values[0] + values[1] * values[1] + ...`: the weighted sum whose
+    /// weights and inputs are both `values`, the constant recorded as a ``Op/constant`` node
+    /// (Python's `sum((p*p for p in parameters))` starts from the integer 0).
+    static func weightedSum(constant: Double, squaring values: [Value]) -> Value {
+        let tape = values.first(where: { !$0.isLeaf })?.tape ?? CurrentTape.forNewGraph()
         let bias = tape.append(.constant, constant, 0, 0)
-        let root = weights.withUnsafeBufferPointer { w in
-            inputs.withUnsafeBufferPointer { x in
-                tape.weightedSum(
-                    bias: bias, count: w.count,
-                    weight: { tape.index(of: w[$0]) }, input: { tape.index(of: x[$0]) })
+        let root = values.withUnsafeBufferPointer { v in
+            tape.weightedSum(bias: bias, count: v.count) { terms in
+                // Each value is its term's weight and input: one lookup for both.
+                for i in v.indices {
+                    let node = tape.index(of: v[i])
+                    terms.weights[i] = node
+                    terms.inputs[i] = node
+                }
             }
         }
         return Value(tape: tape, index: root)
@@ -40,7 +43,7 @@ extension Value {
     /// `bias + weights[0] * inputs[0] + ...` with plain-number inputs (`w * x` with a `Double`).
     public static func weightedSum(bias: Value, weights: [Value], inputs: [Double]) -> Value {
         precondition(weights.count == inputs.count, "weightedSum: \(weights.count) weights for \(inputs.count) inputs")
-        let tape = Value.tape(for: bias, weights.first ?? bias)
+        let tape = Value.tape(for: bias, weights.first ?? bias).takeUnretainedValue()
         let root = weights.withUnsafeBufferPointer { w in
             tape.weightedSum(
                 bias: tape.index(of: bias), count: w.count,
@@ -74,8 +77,21 @@ struct WeightedSumOperands {
 extension Tape {
     /// Records `b + w(0)*x(0) + w(1)*x(1) + ...` as one `.weightedSum` node and returns its
     /// index. `weight(i)` and `input(i)` return node indices on this tape.
-    @inlinable func weightedSum(
+    @inlinable @inline(__always) func weightedSum(
         bias: Int32, count n: Int, weight: (Int) -> Int32, input: (Int) -> Int32
+    ) -> Int32 {
+        weightedSum(bias: bias, count: n) { terms in
+            for i in 0..<n {
+                terms.weights[i] = weight(i)
+                terms.inputs[i] = input(i)
+            }
+        }
+    }
+
+    /// Records a `.weightedSum` node of bias `b` and `n` terms and returns its index.
+    /// `recordTerms` writes the terms' weight and input node indices, in term order.
+    @inlinable @inline(__always) func weightedSum(
+        bias: Int32, count n: Int, terms recordTerms: (WeightedSumOperands) -> Void
     ) -> Int32 {
         reserveOperands(5 + 2 * n)
         let header = operandCount
@@ -85,13 +101,10 @@ extension Tape {
         operands[header + 2] = Int32(truncatingIfNeeded: weightsAt)
         operands[header + 3] = Int32(truncatingIfNeeded: inputsAt)
         operands[biasAt] = bias
-        for i in 0..<n {
-            operands[weightsAt + i] = weight(i)
-            operands[inputsAt + i] = input(i)
-        }
+        let terms = WeightedSumOperands(header: Int32(truncatingIfNeeded: header), neuron: 0, in: operands)
+        recordTerms(terms)
         operandCount = inputsAt + n
         // After the operands are recorded (which may grow `data`), one tight loop.
-        let terms = WeightedSumOperands(header: Int32(truncatingIfNeeded: header), neuron: 0, in: operands)
         let data = self.data
         var total = data[Int(terms.bias)]
         for i in 0..<n {
