@@ -12,10 +12,14 @@ import Darwin
 /// reused, so a training loop runs in constant memory.
 @usableFromInline
 enum CurrentTape {
-    /// The owner of a thread's tape; the thread-specific slot holds one retained reference.
+    /// The owner of a thread's tape (and of the leaf states it frees, for its next leaves);
+    /// the thread-specific slot holds one retained reference.
     @usableFromInline
     final class Holder {
         @exclusivity(unchecked) @usableFromInline var tape = Tape()
+        @exclusivity(unchecked) var leafStates = LeafStatePool()
+
+        deinit { leafStates.drain() }
     }
 
     @usableFromInline static let key: pthread_key_t = {
@@ -42,6 +46,18 @@ enum CurrentTape {
             }
             return Unmanaged.passUnretained(holder.tape)
         }
+    }
+
+    /// Memory for a new leaf's state, from this thread's freed ones if it has any.
+    static func takeLeafState() -> UnsafeMutableRawPointer {
+        threadHolder()._withUnsafeGuaranteedRef { $0.leafStates.take() }
+    }
+
+    /// Gives a freed leaf's state to this thread for its next leaves (or back to the system
+    /// when the thread's holder is gone, as it is while the thread exits).
+    static func giveLeafState(_ state: UnsafeMutableRawPointer) {
+        guard let pointer = pthread_getspecific(key) else { return free(state) }
+        Unmanaged<Holder>.fromOpaque(pointer)._withUnsafeGuaranteedRef { $0.leafStates.give(state) }
     }
 
     @usableFromInline static func threadHolder() -> Unmanaged<Holder> {

@@ -53,15 +53,13 @@ final class Leaf: NodeOwner {
     @usableFromInline var label: String
 
     @usableFromInline init(_ value: Double, label: String) {
-        // `malloc`, not `allocate(capacity:)`: that takes the runtime's aligned-allocation path
-        // (`posix_memalign`), about twice the cost, and a training step creates many inputs.
-        let state = malloc(MemoryLayout<State>.stride)!.bindMemory(to: State.self, capacity: 1)
+        let state = CurrentTape.takeLeafState().bindMemory(to: State.self, capacity: 1)
         state.initialize(to: State(data: value))
         self.label = label
         super.init(data: UnsafeMutableRawPointer(state).assumingMemoryBound(to: Double.self))
     }
 
-    deinit { free(state) }
+    deinit { CurrentTape.giveLeafState(UnsafeMutableRawPointer(state)) }
 
     @inlinable var state: UnsafeMutablePointer<State> {
         UnsafeMutableRawPointer(data).assumingMemoryBound(to: State.self)
