@@ -12,14 +12,12 @@ import Darwin
 /// reused, so a training loop runs in constant memory.
 @usableFromInline
 enum CurrentTape {
-    /// The owner of a thread's tape (and of the leaf states it frees, for its next leaves);
-    /// the thread-specific slot holds one retained reference.
+    /// The owner of a thread's tape (and of the leaves it spares for the thread's next
+    /// `Value(_:)`s); the thread-specific slot holds one retained reference.
     @usableFromInline
     final class Holder {
         @exclusivity(unchecked) @usableFromInline var tape = Tape()
-        @exclusivity(unchecked) var leafStates = LeafStatePool()
-
-        deinit { leafStates.drain() }
+        @exclusivity(unchecked) var spareLeaves = SpareLeaves()
     }
 
     @usableFromInline static let key: pthread_key_t = {
@@ -42,22 +40,15 @@ enum CurrentTape {
         // The thread's slot keeps the holder alive: borrow it rather than retain it.
         threadHolder()._withUnsafeGuaranteedRef { holder in
             if holder.tape.count > 0 && isKnownUniquelyReferenced(&holder.tape) {
-                holder.tape.reset()
+                holder.tape.reset(sparing: &holder.spareLeaves)
             }
             return Unmanaged.passUnretained(holder.tape)
         }
     }
 
-    /// Memory for a new leaf's state, from this thread's freed ones if it has any.
-    static func takeLeafState() -> UnsafeMutableRawPointer {
-        threadHolder()._withUnsafeGuaranteedRef { $0.leafStates.take() }
-    }
-
-    /// Gives a freed leaf's state to this thread for its next leaves (or back to the system
-    /// when the thread's holder is gone, as it is while the thread exits).
-    static func giveLeafState(_ state: UnsafeMutableRawPointer) {
-        guard let pointer = pthread_getspecific(key) else { return free(state) }
-        Unmanaged<Holder>.fromOpaque(pointer)._withUnsafeGuaranteedRef { $0.leafStates.give(state) }
+    /// A leaf this thread's tape spared, if there is one.
+    static func spareLeaf() -> Leaf? {
+        threadHolder()._withUnsafeGuaranteedRef { $0.spareLeaves.take() }
     }
 
     @usableFromInline static func threadHolder() -> Unmanaged<Holder> {

@@ -53,13 +53,24 @@ final class Leaf: NodeOwner {
     @usableFromInline var label: String
 
     @usableFromInline init(_ value: Double, label: String) {
-        let state = CurrentTape.takeLeafState().bindMemory(to: State.self, capacity: 1)
+        // `malloc`, not `allocate(capacity:)`: that takes the runtime's aligned-allocation path
+        // (`posix_memalign`), about twice the cost.
+        let state = malloc(MemoryLayout<State>.stride)!.bindMemory(to: State.self, capacity: 1)
         state.initialize(to: State(data: value))
         self.label = label
         super.init(data: UnsafeMutableRawPointer(state).assumingMemoryBound(to: Double.self))
     }
 
-    deinit { CurrentTape.giveLeafState(UnsafeMutableRawPointer(state)) }
+    deinit { free(state) }
+
+    /// A leaf holding `value`: one this thread's tape spared (see `SpareLeaves`), made new, or
+    /// a new one.
+    @usableFromInline static func make(_ value: Double, label: String) -> Leaf {
+        guard let leaf = CurrentTape.spareLeaf() else { return Leaf(value, label: label) }
+        leaf.state.pointee = State(data: value)
+        leaf.label = label
+        return leaf
+    }
 
     @inlinable var state: UnsafeMutablePointer<State> {
         UnsafeMutableRawPointer(data).assumingMemoryBound(to: State.self)

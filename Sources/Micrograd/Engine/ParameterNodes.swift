@@ -41,7 +41,7 @@ final class ParameterNodes {
         tape.reserveNodes(weights + neurons)
         tape.reserveLeaves(weights + neurons)
         // The layer holds its parameters: keeping it alive keeps every leaf recorded here.
-        tape.keepAlive(Unmanaged.passUnretained(layer))
+        tape.heldLayers.append(Unmanaged.passUnretained(layer))
         weightsAt = tape.operandCount
         biasesAt = weightsAt + weights
         tape.operandCount = biasesAt + neurons

@@ -33,17 +33,17 @@ final class Tape: NodeOwner {
     /// Working memory for a dense layer's forward or backward pass.
     @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) @usableFromInline var scratchCapacity = 0
-    /// The leaves this tape's `.leaf` nodes stand for, kept alive by `keptAlive`.
+    /// The leaves this tape's `.leaf` nodes stand for, kept alive by `heldLeaves` and `heldLayers`.
     @exclusivity(unchecked) @usableFromInline var leaves: UnsafeMutablePointer<Unmanaged<Leaf>>
     /// Their states, side by side, for the backward pass.
     @exclusivity(unchecked) @usableFromInline var leafStates: UnsafeMutablePointer<UnsafeMutablePointer<Leaf.State>>
     @exclusivity(unchecked) @usableFromInline var leafCount = 0
     @exclusivity(unchecked) @usableFromInline var leafCapacity = 0
-    /// The objects this tape retains (once each) so its leaves outlive every other reference:
-    /// a leaf recorded on its own, or a dense layer whose parameters were recorded together.
-    @exclusivity(unchecked) @usableFromInline var keptAlive: UnsafeMutablePointer<Unmanaged<AnyObject>>
-    @exclusivity(unchecked) @usableFromInline var keptAliveCount = 0
-    @exclusivity(unchecked) @usableFromInline var keptAliveCapacity = 0
+    /// The leaves recorded on their own (inputs, mostly), retained so they outlive every other
+    /// reference to them.
+    @exclusivity(unchecked) @usableFromInline var heldLeaves = RetainedObjects<Leaf>()
+    /// The dense layers whose parameters were recorded together: each keeps its leaves alive.
+    @exclusivity(unchecked) @usableFromInline var heldLayers = RetainedObjects<Value.DenseLayer>()
     /// Labels given to computed nodes (leaves keep their own).
     @exclusivity(unchecked) @usableFromInline var labels: [Int32: String] = [:]
     /// Set once any gradient on this tape is non-fresh (a backward pass ran or one was set).
@@ -63,7 +63,6 @@ final class Tape: NodeOwner {
         scratch = .allocate(capacity: 0)
         leaves = .allocate(capacity: 0)
         leafStates = .allocate(capacity: 0)
-        keptAlive = .allocate(capacity: 0)
         stamp = Tape.newStamp()
         super.init(data: .allocate(capacity: 0))
         grow(to: 1024)
@@ -71,10 +70,10 @@ final class Tape: NodeOwner {
     }
 
     deinit {
-        releaseLeaves()
+        heldLeaves.deallocate()
+        heldLayers.deallocate()
         leaves.deallocate()
         leafStates.deallocate()
-        keptAlive.deallocate()
         data.deallocate(); grad.deallocate(); hasGrad.deallocate()
         ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate(); scratch.deallocate()
     }
@@ -83,21 +82,18 @@ final class Tape: NodeOwner {
         stamps.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
-    /// Forgets every node so the memory can record the next graph.
-    @usableFromInline func reset() {
+    /// Forgets every node so the memory can record the next graph. The leaves it held that
+    /// nothing else refers to go to `spareLeaves`, for the thread's next `Value(_:)`s.
+    func reset(sparing spareLeaves: inout SpareLeaves) {
         count = 0
         operandCount = 0
-        releaseLeaves()
+        heldLeaves.removeAll { spareLeaves.recycle($0) }
+        heldLayers.removeAll { $0.release() }
+        leafCount = 0
         blocks.removeAll(keepingCapacity: true)
         labels.removeAll()
         hasGradients = false
         stamp = Tape.newStamp()
-    }
-
-    private func releaseLeaves() {
-        for k in 0..<keptAliveCount { keptAlive[k].release() }
-        keptAliveCount = 0
-        leafCount = 0
     }
 
     private static func move<T>(_ old: UnsafeMutablePointer<T>, _ count: Int, _ capacity: Int) -> UnsafeMutablePointer<T> {
@@ -161,20 +157,21 @@ final class Tape: NodeOwner {
 
     /// The index of the node standing for `leaf` on this tape, recording it on first use.
     @inlinable @inline(__always)
-    func index(of leaf: Leaf) -> Int32 {
-        let state = leaf.state
-        return state.pointee.tapeStamp == stamp ? state.pointee.tapeIndex : record(Unmanaged.passUnretained(leaf))
+    func index(of leaf: Unmanaged<Leaf>) -> Int32 {
+        let state = leaf._withUnsafeGuaranteedRef { $0.state }
+        return state.pointee.tapeStamp == stamp ? state.pointee.tapeIndex : record(leaf)
     }
 
     /// Records a `.leaf` node for `leaf` and keeps the leaf alive as long as the tape holds it.
-    @usableFromInline @inline(never) func record(_ leaf: Unmanaged<Leaf>) -> Int32 {
-        keepAlive(Unmanaged.fromOpaque(leaf.toOpaque()))
+    /// It releases nothing (so callers need not retain what they pass it).
+    @usableFromInline @inline(never) @_effects(releasenone) func record(_ leaf: Unmanaged<Leaf>) -> Int32 {
+        heldLeaves.append(leaf)
         reserveNodes(1)
         reserveLeaves(1)
         return recordKeptLeaf(leaf)
     }
 
-    /// Records a `.leaf` node for `leaf`, which something in `keptAlive` keeps alive; needs
+    /// Records a `.leaf` node for `leaf`, which the tape already keeps alive; needs
     /// room reserved with `reserveLeaves` and `reserveNodes`.
     @inlinable @inline(__always)
     func recordKeptLeaf(_ leaf: Unmanaged<Leaf>) -> Int32 {
@@ -202,16 +199,6 @@ final class Tape: NodeOwner {
         leafCapacity = newCapacity
     }
 
-    /// Retains `object` until the tape is reset or freed.
-    @usableFromInline func keepAlive(_ object: Unmanaged<AnyObject>) {
-        if _slowPath(keptAliveCount == keptAliveCapacity) {
-            keptAliveCapacity = Swift.max(2 * keptAliveCapacity, 64)
-            keptAlive = Tape.move(keptAlive, keptAliveCount, keptAliveCapacity)
-        }
-        keptAlive[keptAliveCount] = object.retain()
-        keptAliveCount += 1
-    }
-
     /// The index of `value`'s node on this tape.
     @inlinable @inline(__always)
     func index(of value: Value) -> Int32 {
@@ -219,7 +206,7 @@ final class Tape: NodeOwner {
             if _slowPath(value.owner !== self) { Tape.mixedGraphs() }
             return value.index
         }
-        return index(of: unsafeDowncast(value.owner, to: Leaf.self))
+        return index(of: Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self)))
     }
 
     /// `index(of: value)` for a parameter of a layer kept alive by this tape, with room reserved

@@ -31,7 +31,7 @@ public struct Value {
 
     /// Creates a leaf holding `data`, such as a weight or an input.
     @inlinable public init(_ data: Double, label: String = "") {
-        self.init(leaf: Leaf(data, label: label))
+        self.init(leaf: Leaf.make(data, label: label))
     }
 
     @inlinable var isLeaf: Bool { index < 0 }
