@@ -45,13 +45,8 @@ final class ParameterNodes {
         weightsAt = tape.operandCount
         biasesAt = weightsAt + weights
         tape.operandCount = biasesAt + neurons
-        let operands = tape.operands
-        layer.weights.withUnsafeBufferPointer { w in
-            for k in w.indices { operands[weightsAt + k] = tape.index(ofParameter: w[k]) }
-        }
-        layer.biases.withUnsafeBufferPointer { b in
-            for j in b.indices { operands[biasesAt + j] = tape.index(ofParameter: b[j]) }
-        }
+        layer.weights.withUnsafeBufferPointer { tape.indices(ofParameters: $0, into: tape.operands + weightsAt) }
+        layer.biases.withUnsafeBufferPointer { tape.indices(ofParameters: $0, into: tape.operands + biasesAt) }
         // Each lookup either appends one node or returns an existing one, so if every lookup
         // appended, the weights and then the biases are consecutive fresh nodes.
         let fresh = tape.count == before + weights + neurons

@@ -209,15 +209,37 @@ final class Tape: NodeOwner {
         return index(of: Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self)))
     }
 
-    /// `index(of: value)` for a parameter of a layer kept alive by this tape, with room reserved
-    /// for its node and leaf: a leaf used for the first time is recorded without a retain of
-    /// its own.
-    @inlinable @inline(__always)
-    func index(ofParameter value: Value) -> Int32 {
-        if value.index >= 0 { return index(of: value) }
-        let leaf = Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self))
-        let state = leaf._withUnsafeGuaranteedRef { $0.state }
-        return state.pointee.tapeStamp == stamp ? state.pointee.tapeIndex : recordKeptLeaf(leaf)
+    /// `index(of: values[k])` for every `k`, written to `indices`, for the parameters of a
+    /// layer this tape keeps alive (`heldLayers`), with room reserved for their nodes and
+    /// leaves: a leaf used for the first time is recorded without a reference of its own.
+    func indices(ofParameters values: UnsafeBufferPointer<Value>, into indices: UnsafeMutablePointer<Int32>) {
+        // Local copies: the stores below cannot change them.
+        let nodes = NodeColumns(of: self), leaves = self.leaves, leafStates = self.leafStates, stamp = self.stamp
+        var count = self.count, leafCount = self.leafCount
+        for k in values.indices {
+            let value = values[k]
+            if value.index >= 0 {
+                indices[k] = index(of: value)
+                continue
+            }
+            let leaf = Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self))
+            let state = leaf._withUnsafeGuaranteedRef { $0.state }
+            if state.pointee.tapeStamp == stamp {
+                indices[k] = state.pointee.tapeIndex
+                continue
+            }
+            let node = Int32(truncatingIfNeeded: count)
+            nodes.set(count, .leaf, state.pointee.data, Int32(truncatingIfNeeded: leafCount), 0)
+            leaves[leafCount] = leaf
+            leafStates[leafCount] = state
+            state.pointee.tapeStamp = stamp
+            state.pointee.tapeIndex = node
+            indices[k] = node
+            count += 1
+            leafCount += 1
+        }
+        self.count = count
+        self.leafCount = leafCount
     }
 
     @usableFromInline static func mixedGraphs() -> Never {
