@@ -10,8 +10,8 @@ import Micrograd
 ///     swift run -c release MicrogradBenchmark --memory   # RSS over 1,000 training steps
 ///
 /// The two are timed in alternating rounds (`steps` engine steps, then `steps` hand-written
-/// ones, 11 times), so a slow stretch of a shared machine affects both sides of a round alike;
-/// the ratio printed is the median of the rounds' ratios.
+/// ones, `alternatingRounds` times), so a slow stretch of a shared machine affects both sides
+/// of a round alike; the ratio printed is the median of the rounds' ratios.
 
 func now() -> Double {
     var t = timespec()
@@ -27,6 +27,9 @@ func time(steps: Int, from first: Int = 0, _ body: (Int) -> Void) -> Double {
 }
 
 func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
+
+/// Alternating rounds timed: enough that a median is steady on a shared VM whose speed drifts.
+let alternatingRounds = 31
 
 func format(_ x: Double, _ digits: Int = 1, width: Int = 8) -> String {
     String(format: "%\(width).\(digits)f", x)
@@ -113,7 +116,7 @@ func run() {
     precondition(abs(engineLoss - handLoss) <= 1e-12 * abs(engineLoss), "engine \(engineLoss) vs hand-written \(handLoss)")
     for k in 2..<12 { engineStep(k); handStep(k) }
     var engine: [Double] = [], handWritten: [Double] = [], ratios: [Double] = []
-    for round in 0..<11 {
+    for round in 0..<alternatingRounds {
         let first = 12 + round * steps
         engine.append(time(steps: steps, from: first, engineStep))
         handWritten.append(time(steps: steps, from: first, handStep))
@@ -121,7 +124,7 @@ func run() {
     }
     let engineTime = median(engine)
     print("moons step (MLP 2-16-16-1, 100 points, \(parameters.count) parameters, \(nodes) graph nodes),")
-    print("11 alternating rounds of \(steps) steps, medians:")
+    print("\(alternatingRounds) alternating rounds of \(steps) steps, medians:")
     print("  engine        \(format(engineTime * 1e6)) µs/step   \(format(Double(nodes) / engineTime / 1e6, width: 6)) M nodes/s")
     print("  hand-written  \(format(median(handWritten) * 1e6)) µs/step")
     print("  ratio         \(format(median(ratios), 2))×   (rounds: \(format(ratios.min()!, 2, width: 0))–\(format(ratios.max()!, 2, width: 0))×; target ≤ 6×)")
