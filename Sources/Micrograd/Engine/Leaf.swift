@@ -50,7 +50,7 @@ final class Leaf: NodeOwner {
         }
     }
 
-    @usableFromInline var label: String
+    @exclusivity(unchecked) @usableFromInline var label: String
 
     @usableFromInline init(_ value: Double, label: String) {
         // `malloc`, not `allocate(capacity:)`: that takes the runtime's aligned-allocation path
