@@ -32,12 +32,14 @@ extension Tape {
         let n = Int(operands[Int(block.header)])
         let inputs = operands + Int(operands[Int(block.header) + 3])
         // The activations: each sends its gradient to its own sum only.
+        var allReached = false
         if let activation = block.activation {
             let activations = sums + neurons
             let sumGrad = grad + sums, activationGrad = grad + activations, y = data + activations
             if activation == .relu && Tape.allSet(hasGrad + activations, count: neurons) {
                 Tape.addReluBackward(activationGrad, y, to: sumGrad, count: neurons)
                 (hasGrad + sums).update(repeating: true, count: neurons)
+                allReached = true
             } else {
                 for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[activations + j] {
                     sumGrad[j] += activation == .relu
@@ -46,7 +48,7 @@ extension Tape {
                 }
             }
         }
-        let allReached = Tape.allSet(hasGrad + sums, count: neurons)
+        allReached = allReached || Tape.allSet(hasGrad + sums, count: neurons)
         guard allReached || (0..<neurons).contains(where: { hasGrad[sums + $0] }) else { return }
         // The inputs' values and gradients: in place when the inputs are consecutive nodes (the
         // previous layer's outputs), else gathered here and scattered back at the end.
@@ -70,10 +72,11 @@ extension Tape {
         if allReached {
             let sumGrad = grad + sums, biasGrad = grad + biases
             Tape.add(sumGrad, to: biasGrad, count: neurons)
-            (hasGrad + biases).update(repeating: true, count: neurons)
             Tape.flowRows(sumGrad, neurons: neurons, weights: data + weights, inputs: x,
                           weightGrads: grad + weights, inputGrads: xGrad, fanIn: n)
-            (hasGrad + weights).update(repeating: true, count: neurons * n)
+            // The biases' nodes follow the weights' (see `ParameterNodes`).
+            assert(biases == weights + neurons * n, "a dense block's biases follow its weights")
+            (hasGrad + weights).update(repeating: true, count: neurons * n + neurons)
         } else {
             for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[sums + j] {
                 grad[biases + j] += grad[sums + j]
