@@ -71,6 +71,9 @@ extension Value {
 struct NodeList {
     @usableFromInline let at: Int
     @usableFromInline let count: Int
+    /// Whether the nodes are consecutive ones, `operands[at]`, `operands[at] + 1`, … (a dense
+    /// layer's outputs).
+    @usableFromInline var consecutive = false
 }
 
 extension Tape {
@@ -100,10 +103,18 @@ extension Tape {
         precondition(inputs.count == fanIn, "dense: \(inputs.count) inputs for \(fanIn) weights")
         layer.nodes.resolve(layer, on: self)
         let parameters = layer.nodes
-        let x = scratch(count: fanIn + 2 * parameters.lanes)
-        let sums = x + fanIn, outputs = sums + parameters.lanes
+        let gathered = scratch(count: fanIn + 2 * parameters.lanes)
+        let sums = gathered + fanIn, outputs = sums + parameters.lanes
+        // The inputs' values: read in place when they are consecutive nodes (the previous
+        // layer's outputs), else gathered.
         let inputNodes = operands + inputs.at
-        for k in 0..<fanIn { x[k] = data[Int(inputNodes[k])] }
+        let x: UnsafePointer<Double>
+        if inputs.consecutive && fanIn > 0 {
+            x = UnsafePointer(data + Int(inputNodes[0]))
+        } else {
+            for k in 0..<fanIn { gathered[k] = data[Int(inputNodes[k])] }
+            x = UnsafePointer(gathered)
+        }
         DenseKernel.sums(columns: parameters.columns, lanes: parameters.lanes, fanIn: fanIn, x: x, into: sums)
         DenseKernel.activate(layer.activation, sums, into: outputs, count: neurons)
 
@@ -113,7 +124,7 @@ extension Tape {
         reserveOperands(4 + neurons)
         reserveNodes(neurons + activationCount)
         let operands = self.operands, header = operandCount, first = count
-        let list = NodeList(at: header + 4, count: neurons)
+        let list = NodeList(at: header + 4, count: neurons, consecutive: true)
         operands[header] = Int32(truncatingIfNeeded: fanIn)
         operands[header + 1] = Int32(truncatingIfNeeded: parameters.biasesAt)
         operands[header + 2] = Int32(truncatingIfNeeded: parameters.weightsAt)
