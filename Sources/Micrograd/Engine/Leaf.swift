@@ -63,8 +63,8 @@ final class Leaf: NodeOwner {
 
     deinit { free(state) }
 
-    /// A leaf holding `value`: one this thread's tape spared (see `SpareLeaves`), made new, or
-    /// a new one.
+    /// A leaf holding `value` and `label`: one this thread's tape spared (see `SpareLeaves`),
+    /// reset, or else a new one.
     @usableFromInline static func make(_ value: Double, label: String) -> Leaf {
         guard let leaf = CurrentTape.spareLeaf() else { return Leaf(value, label: label) }
         leaf.state.pointee = State(data: value)

@@ -5,14 +5,14 @@
 extension Value {
     /// The tape a new node with operand `a` belongs on: `a`'s, or for a leaf the thread's.
     @inlinable static func tape(for a: Value) -> Unmanaged<Tape> {
-        Unmanaged.passUnretained(a.isLeaf ? CurrentTape.forNewGraph() : a.tape)
+        a.isLeaf ? CurrentTape.threadTape() : Unmanaged.passUnretained(a.tape)
     }
 
     /// The tape a new node with operands `a` and `b` belongs on.
     @inlinable static func tape(for a: Value, _ b: Value) -> Unmanaged<Tape> {
         if !a.isLeaf { return Unmanaged.passUnretained(a.tape) }
         if !b.isLeaf { return Unmanaged.passUnretained(b.tape) }
-        return Unmanaged.passUnretained(CurrentTape.forNewGraph())
+        return CurrentTape.threadTape()
     }
 
     /// Records `op(self)` whose forward result is `result`.

@@ -33,15 +33,7 @@ extension ReferenceFiles {
         guard let specs = try document(specsPath).array else {
             throw GoldenError(.malformed, file: specsPath, reason: "expected an array of model specs")
         }
-        let goldens = try header(try document(goldensPath), path: goldensPath, family: "models",
-                                 keys: ["family", "format", "models", "provenance"])
-        let provenance: Provenance, entries: [String: JSONValue]
-        do throws(FieldError) {
-            provenance = try Provenance(json: try goldens.value("provenance"))
-            entries = try goldens.object("models")
-        } catch {
-            throw GoldenError(.malformed, file: goldensPath, field: error.field, reason: error.reason)
-        }
+        let (provenance, entries) = try goldens("models", entriesKey: "models")
         var models: [ModelCase] = []
         for (index, json) in specs.enumerated() {
             let canonical = CanonicalJSON.bytes(of: json)

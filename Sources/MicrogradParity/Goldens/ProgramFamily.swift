@@ -66,14 +66,7 @@ extension ReferenceFiles {
     public func programFamily(_ family: String) throws(GoldenError) -> ProgramFamily {
         let programs = try cases(family)
         let path = ReferenceFiles.goldensPath(family)
-        let goldens = try header(try document(path), path: path, family: family, keys: ["cases", "family", "format", "provenance"])
-        let provenance: Provenance, entries: [String: JSONValue]
-        do throws(FieldError) {
-            provenance = try Provenance(json: try goldens.value("provenance"))
-            entries = try goldens.object("cases")
-        } catch {
-            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
-        }
+        let (provenance, entries) = try goldens(family, entriesKey: "cases")
         var loaded: [ParityCase] = []
         for program in programs {
             guard let golden = entries[program.name] else {

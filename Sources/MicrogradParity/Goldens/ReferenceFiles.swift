@@ -32,6 +32,19 @@ public struct ReferenceFiles: Sendable {
         }
     }
 
+    /// The golden file of `family`: its provenance and its entries, the object under
+    /// `entriesKey` (one golden per case or model), after checking its format and family.
+    func goldens(_ family: String, entriesKey: String) throws(GoldenError) -> (provenance: Provenance, entries: [String: JSONValue]) {
+        let path = ReferenceFiles.goldensPath(family)
+        let fields = try header(try document(path), path: path, family: family,
+                                keys: ["family", "format", entriesKey, "provenance"])
+        do throws(FieldError) {
+            return (try Provenance(json: try fields.value("provenance")), try fields.object(entriesKey))
+        } catch {
+            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
+        }
+    }
+
     /// The top-level fields of a reference document, after checking its format and family.
     func header(_ document: JSONValue, path: String, family: String, keys: Set<String>) throws(GoldenError) -> JSONFields {
         do throws(FieldError) {

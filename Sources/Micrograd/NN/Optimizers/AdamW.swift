@@ -52,16 +52,19 @@ public struct AdamW: Optimizer {
         let decay = 1 - learningRate * weightDecay
         let stepSize = learningRate / (1 - Libm.pow(beta1, t))
         let biasCorrection2Sqrt = Libm.pow(1 - Libm.pow(beta2, t), 0.5)
-        for (i, p) in parameters.enumerated() {
-            let g = p.grad
-            var data = p.data
-            if weightDecay != 0 { data = data * decay }
-            let m = AdamW.lerp(firstMoments[i], g, 1 - beta1)
-            let v = (secondMoments[i] * beta2).addingProduct((1 - beta2) * g, g)
-            firstMoments[i] = m
-            secondMoments[i] = v
-            let denominator = TorchMath.sqrt(v) / biasCorrection2Sqrt + epsilon
-            p.data = data + (-stepSize * m) / denominator
+        let parameters = self.parameters
+        parameters.withUnsafeBufferPointer { p in
+            Value.updateData(of: p) { i in
+                let g = p[i].grad
+                var data = p[i].data
+                if weightDecay != 0 { data = data * decay }
+                let m = AdamW.lerp(firstMoments[i], g, 1 - beta1)
+                let v = (secondMoments[i] * beta2).addingProduct((1 - beta2) * g, g)
+                firstMoments[i] = m
+                secondMoments[i] = v
+                let denominator = TorchMath.sqrt(v) / biasCorrection2Sqrt + epsilon
+                return data + (-stepSize * m) / denominator
+            }
         }
     }
 
