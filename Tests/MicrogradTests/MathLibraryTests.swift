@@ -23,10 +23,12 @@ struct MathLibraryTests {
         return [v.exp().data, v.log().data, v.tanh().data, v.pow(0.5).data, v.pow(0.7).data, v.sigmoid().data]
     }
 
-    @Test func theDefaultIsTheCLibrary() {
-        #expect(MathLibrary.default.name == "C library (exp, log, tanh, pow) and correctly rounded sqrt")
-        #expect(MathLibrary.default.description == "math: C library (exp, log, tanh, pow) and correctly rounded sqrt")
+    @Test func withoutAChoiceTheEngineUsesTheDefault() {
+        #expect(MathLibrary.cLibrary.description == "math: C library (exp, log, tanh, pow) and correctly rounded sqrt")
         #expect(MathLibrary.default === MathLibrary.default)
+        #expect(MathLibrary.processWide === MathLibrary.default)
+        #expect(MathLibrary.current === MathLibrary.default)
+        #expect(MathLibrary.results(0.75) == MathLibraryTests.results(0.75))
     }
 
     @Test func aScopeAppliesToItsThreadOnly() throws {

@@ -20,6 +20,11 @@ protocol MathFunctions {
 
 extension MathLibrary {
     /// The library the engine uses unless told otherwise; it needs nothing outside this
-    /// package. Today the C library (see ``TorchDeviation`` for where it differs from torch).
+    /// package. Today ``cLibrary`` (see ``TorchDeviation`` for where it differs from torch).
     public static var `default`: MathLibrary { DefaultMath.library }
+
+    /// The platform's C math library and the correctly rounded square root. Its `pow` and
+    /// scalar `exp` are the functions libtorch itself calls; the parity twin's engine-math
+    /// record computes `exp`, `log`, `tanh` and `sqrt` with it too.
+    public static var cLibrary: MathLibrary { CLibraryMath.library }
 }
