@@ -50,6 +50,8 @@ final class Tape: NodeOwner {
     @exclusivity(unchecked) @usableFromInline var hasGradients = false
     /// Unique per tape and per reset: tells a leaf whether its cached node index is still valid.
     @exclusivity(unchecked) @usableFromInline var stamp: UInt64
+    /// Held by whichever thread is reading or writing the tape (see `withLock`).
+    @usableFromInline let lockWord = Atomic<Bool>(false)
 
     private static let stamps = Atomic<UInt64>(0)
 

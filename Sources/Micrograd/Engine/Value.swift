@@ -41,9 +41,18 @@ public struct Value {
     /// The number this node holds. Setting it changes the node in place (micrograd's
     /// `p.data -= lr * p.grad`); nodes computed from it earlier keep their values.
     @inlinable public var data: Double {
-        get { owner.data[isLeaf ? 0 : Int(index)] }
+        get {
+            if isLeaf { return owner.data[0] }
+            let tape = self.tape, i = Int(index)
+            return tape.withLock { tape.data[i] }
+        }
         nonmutating set {
-            if isLeaf { leaf.setData(newValue) } else { tape.data[Int(index)] = newValue }
+            if isLeaf {
+                leaf.setData(newValue)
+            } else {
+                let tape = self.tape, i = Int(index)
+                tape.withLock { tape.data[i] = newValue }
+            }
         }
     }
 
@@ -52,13 +61,15 @@ public struct Value {
     @inlinable public var grad: Double {
         get {
             if isLeaf { return leaf.grad }
-            return tape.gradient(at: Int(index))
+            let tape = self.tape, i = Int(index)
+            return tape.withLock { tape.gradient(at: i) }
         }
         nonmutating set {
             if isLeaf {
                 leaf.setGrad(newValue)
             } else {
-                tape.setGradient(at: Int(index), newValue)
+                let tape = self.tape, i = Int(index)
+                tape.withLock { tape.setGradient(at: i, newValue) }
             }
         }
     }
@@ -69,21 +80,33 @@ public struct Value {
         if isLeaf {
             leaf.setGrad(nil)
         } else {
-            tape.setGradient(at: Int(index), nil)
+            let tape = self.tape, i = Int(index)
+            tape.withLock { tape.setGradient(at: i, nil) }
         }
     }
 
     /// A name shown in graph exports.
     public var label: String {
-        get { isLeaf ? leaf.label : tape.labels[index] ?? "" }
+        get {
+            if isLeaf { return leaf.label }
+            let tape = self.tape
+            return tape.withLock { tape.labels[index] ?? "" }
+        }
         nonmutating set {
-            if isLeaf { leaf.label = newValue } else { tape.labels[index] = newValue }
+            if isLeaf {
+                leaf.label = newValue
+            } else {
+                let tape = self.tape
+                tape.withLock { tape.labels[index] = newValue }
+            }
         }
     }
 
     /// The operation that produced this value (``Op/leaf`` for `Value(_:)`).
     public var op: Op {
-        isLeaf ? .leaf : tape.ops[Int(index)]
+        if isLeaf { return .leaf }
+        let tape = self.tape
+        return tape.withLock { tape.ops[Int(index)] }
     }
 
     /// The operands this value was computed from, in operator order (empty for leaves).
@@ -91,13 +114,15 @@ public struct Value {
     /// they are the bias, then each term's weight and input.
     public var children: [Value] {
         if isLeaf { return [] }
-        return tape.operandIndices(of: Int(index)).map { tape.value(at: $0) }
+        let tape = self.tape
+        return tape.withLock { tape.operandIndices(of: Int(index)).map { tape.value(at: $0) } }
     }
 
     /// The same node seen as a leaf when it stands for one, so identity is stable.
     @inlinable var canonical: Value {
-        if !isLeaf && tape.ops[Int(index)] == .leaf { return Value(leaf: tape.leaf(at: Int(index))) }
-        return self
+        if isLeaf { return self }
+        let tape = self.tape
+        return tape.withLock { tape.value(at: index) }
     }
 
     /// An identity for this node, equal for every `Value` that refers to it.
