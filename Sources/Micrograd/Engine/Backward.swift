@@ -25,10 +25,13 @@ extension Tape {
         }
         // Gradients of an earlier pass (or set by hand) stay in their columns, set aside, while
         // this pass sums its own contributions in fresh ones; then each node reached adds its
-        // sum to its earlier gradient: torch's `grad += new_grad`.
-        let earlierGrad = grad, earlierHasGrad = hasGrad, nodes = count
-        grad = .allocate(capacity: capacity)
-        hasGrad = .allocate(capacity: capacity)
+        // sum to its earlier gradient: torch's `grad += new_grad`. The sweep reaches nodes up
+        // to `root`, or to the end of a dense block that contains it.
+        let earlierGrad = grad, earlierHasGrad = hasGrad
+        let block = blocks.last { Int($0.first) <= root }
+        let nodes = Swift.max(root, block.map { Int($0.last) } ?? root) + 1
+        grad = .allocate(capacity: nodes)
+        hasGrad = .allocate(capacity: nodes)
         grad.initialize(repeating: -0.0, count: nodes)
         hasGrad.initialize(repeating: false, count: nodes)
         sweep(from: root)
