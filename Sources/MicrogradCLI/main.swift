@@ -36,23 +36,34 @@ enum Command {
         }
     }
 
+    /// Every program family and every training run, compared; every reference file or case
+    /// that cannot be compared is reported (and fails the run), the rest still compared.
     static func parity(root: String) -> Int32 {
         let files = ReferenceFiles(packageRoot: root)
         do {
-            let tally = try OfflineSuite.comparePrograms(in: files)
-            let report = ParityReport(tally: tally)
-            print(report.summary)
-            let models = try files.modelFamily()
-            let runs = models.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
-            print(TrainingReport.summary(runs, source: models.provenance.summary))
-            if !tally.passed {
-                print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))
-            }
-            return tally.passed && runs.allSatisfy(\.passed) ? 0 : 1
+            try files.checkRoot()
         } catch {
             print(error)
             return 1
         }
+        let tally = OfflineSuite.comparePrograms(in: files)
+        let report = ParityReport(tally: tally)
+        print(report.summary)
+        var passed = tally.passed
+        do {
+            let models = try files.modelFamily()
+            let runs = models.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
+            print(TrainingReport.summary(runs, source: models.provenance.summary))
+            if !models.problems.isEmpty { print(GoldenError.report(models.problems)) }
+            passed = passed && models.problems.isEmpty && runs.allSatisfy(\.passed)
+        } catch {
+            print(error)
+            passed = false
+        }
+        if !tally.failures.isEmpty {
+            print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))
+        }
+        return passed ? 0 : 1
     }
 
     static func train(_ name: String, root: String) -> Int32 {

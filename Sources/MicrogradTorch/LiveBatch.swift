@@ -8,6 +8,8 @@ struct LiveBatch: Sendable {
     let source: String
     /// Its cases compared, in the order of its case file.
     let comparisons: [CaseComparison]
+    /// Its cases that could not be loaded.
+    let problems: [GoldenError]
     /// How long loading and comparing took.
     let seconds: Double
 
@@ -17,6 +19,7 @@ struct LiveBatch: Sendable {
         let loaded = try workspace.files.programFamily(family)
         source = loaded.provenance.summary
         comparisons = LiveSuite.comparisons(of: loaded)
+        problems = loaded.problems
         let (whole, fraction) = (clock.now - began).components
         seconds = Double(whole) + Double(fraction) * 1e-18
     }
@@ -44,6 +47,7 @@ struct LiveBatchOrder {
                 let family = sources[next].family
                 if tally.families.last?.name != family { tally.beginFamily(family, source: batch.source) }
                 for comparison in batch.comparisons { tally.add(comparison) }
+                tally.add(problems: batch.problems)
                 work.engineSeconds += batch.seconds
             case .failure(let error):
                 failure = failure ?? error
