@@ -9,7 +9,7 @@ import Micrograd
 /// to corrupt the tape in most runs); `.ci/run` runs these under ThreadSanitizer too.
 struct ThreadingTests {
     static let runs = 100
-    static let length = 2_000
+    static let length = 1_000
 
     /// The chain `s = s * 1.0 + 0.0`, `length` times, then its backward pass: `(s.data, v.grad)`.
     static func chain(from v: Value) -> (Double, Double) {

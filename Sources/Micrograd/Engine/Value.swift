@@ -13,7 +13,18 @@
 /// A `Value(_:)` is a leaf that lives as long as some `Value` refers to it. Every other value
 /// is a node on a tape (see the README's "Engine design"); the tape is reused once none of
 /// its values is alive, so keep `.data`, not the `Value`, of numbers you log across steps.
-/// A graph belongs to the thread that records it (`Value` is not `Sendable`).
+///
+/// ## Threads and tasks
+///
+/// `Value` is not `Sendable`, but Swift 6 lets you send a value (and a model) to another task
+/// when nothing on the sending side uses it afterwards. That is safe: a computation with a
+/// recorded operand is recorded on that operand's tape, from whichever thread, and every access
+/// to a tape — recording, ``backward()``, reading or setting ``data``, ``grad``, ``label`` —
+/// holds the tape's lock. A graph that starts from leaves only goes on the current thread's
+/// tape. So one operation cannot combine values recorded on two different threads' tapes: it
+/// stops the program with a message saying so. Record a graph on one thread or task (an async
+/// function can resume on another thread after an `await`), or carry numbers across with
+/// `Value(x.data)`.
 public struct Value {
     /// The tape holding this node (`index >= 0`) or the leaf itself (`index == -1`).
     @usableFromInline let owner: NodeOwner
