@@ -51,32 +51,45 @@ enum Command {
         }
     }
 
+    /// Every program family and every training run, compared (with torch's kernels when given);
+    /// every reference file or case that cannot be compared is reported (and fails the run),
+    /// the rest still compared.
     static func parity(root: String, torchKernels: TorchKernelLibrary?) -> Int32 {
         let files = ReferenceFiles(packageRoot: root)
         do {
-            let mode = try mode(torchKernels, files: files)
-            let tally = try OfflineSuite.comparePrograms(in: files, mode: mode)
-            let report = ParityReport(tally: tally)
-            print(report.summary)
-            let models = try files.modelFamily()
-            let runs = models.models.map { TrainingComparison.training($0, in: mode) }
-            print(TrainingReport.summary(runs, source: models.provenance.summary, mode: mode))
-            if !tally.passed {
-                print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))
-            }
-            return tally.passed && runs.allSatisfy(\.passed) ? 0 : 1
+            try files.checkRoot()
         } catch {
             print(error)
             return 1
         }
+        let mode = mode(torchKernels, files: files)
+        let tally = OfflineSuite.comparePrograms(in: files, mode: mode)
+        let report = ParityReport(tally: tally)
+        print(report.summary)
+        var passed = tally.passed
+        do {
+            let models = try files.modelFamily()
+            let runs = models.models.map { TrainingComparison.training($0, in: mode) }
+            print(TrainingReport.summary(runs, source: models.provenance.summary, mode: mode))
+            if !models.problems.isEmpty { print(GoldenError.report(models.problems)) }
+            passed = passed && models.problems.isEmpty && runs.allSatisfy(\.passed)
+        } catch {
+            print(error)
+            passed = false
+        }
+        if !tally.failures.isEmpty {
+            print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))
+        }
+        return passed ? 0 : 1
     }
 
     /// With torch's kernels, 0 ulp when every golden file comes from a machine like this one;
-    /// otherwise (or with the default math) the table, saying why.
-    static func mode(_ torchKernels: TorchKernelLibrary?, files: ReferenceFiles) throws(GoldenError) -> ParityMode {
+    /// otherwise (or with the default math) the table, saying why. (A file that cannot be
+    /// loaded is reported by the comparison.)
+    static func mode(_ torchKernels: TorchKernelLibrary?, files: ReferenceFiles) -> ParityMode {
         guard let torchKernels else { return .documentedDeviations }
-        var provenances = try files.programFamilies.map { name throws(GoldenError) in try files.programFamily(name).provenance }
-        provenances.append(try files.modelFamily().provenance)
+        let provenances = files.programFamilies.compactMap { try? files.programFamily($0).provenance }
+            + [try? files.modelFamily().provenance].compactMap { $0 }
         if let obstacle = provenances.lazy.compactMap(torchKernels.zeroUlpObstacle).first {
             print("\(torchKernels.math): cannot promise 0 ulp against these goldens: \(obstacle), and MKL, like torch, "
                 + "picks its kernels by CPU; comparing under the documented deviations instead")

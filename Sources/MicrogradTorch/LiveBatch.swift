@@ -8,6 +8,8 @@ struct LiveBatch: Sendable {
     let source: String
     /// Per mode, its cases compared, in the order of its case file.
     let comparisons: [[CaseComparison]]
+    /// Its cases that could not be loaded.
+    let problems: [GoldenError]
     /// How long loading took.
     let loadingSeconds: Double
     /// Per mode, how long running and comparing took.
@@ -19,6 +21,7 @@ struct LiveBatch: Sendable {
         defer { workspace.remove(family) }
         let loaded = try workspace.files.programFamily(family)
         source = loaded.provenance.summary
+        problems = loaded.problems
         loadingSeconds = LiveBatch.seconds(clock.now - began)
         var comparisons: [[CaseComparison]] = [], seconds: [Double] = []
         for mode in modes {
@@ -60,6 +63,7 @@ struct LiveBatchOrder {
                 for (m, comparisons) in batch.comparisons.enumerated() {
                     if tallies[m].families.last?.name != family { tallies[m].beginFamily(family, source: batch.source) }
                     for comparison in comparisons { tallies[m].add(comparison) }
+                    tallies[m].add(problems: batch.problems)
                     work.engineSeconds[m] += batch.seconds[m]
                 }
                 work.loadingSeconds += batch.loadingSeconds

@@ -32,6 +32,10 @@ public struct ParityReport: Sendable {
         }
         lines.append("  per op (values it computed; gradients its backward formula sent to its operands):")
         lines += TextTable.render(header: ["op", "values", "differ", "worst value", "grads", "differ", "worst grad"], rows: opRows)
+        if !tally.problems.isEmpty {
+            lines.append("  \(tally.problems.count) reference file(s) or case(s) could not be compared:")
+            lines += tally.problems.map { "  " + $0.description.split(separator: "\n").joined(separator: "\n  ") }
+        }
         return lines.joined(separator: "\n")
     }
 
