@@ -26,8 +26,13 @@ public struct ParityTally: Sendable {
     /// Reference files and cases that could not be compared, every one of them.
     public private(set) var problems: [GoldenError] = []
 
-    /// An empty tally.
-    public init() {}
+    /// What the comparisons added were run with and held to.
+    public let mode: ParityMode
+
+    /// An empty tally of comparisons in `mode`.
+    public init(mode: ParityMode = .documentedDeviations) {
+        self.mode = mode
+    }
 
     /// Starts a family whose goldens came from `source`.
     public mutating func beginFamily(_ name: String, source: String?) {
@@ -37,6 +42,8 @@ public struct ParityTally: Sendable {
     /// Adds a compared case to the family begun last.
     public mutating func add(_ comparison: CaseComparison) {
         precondition(!families.isEmpty, "beginFamily first")
+        precondition(comparison.mode.math === mode.math && comparison.mode.isExact == mode.isExact,
+                     "a comparison of another mode than the tally's")
         var family = families.removeLast()
         family.cases += 1
         family.values += comparison.program.steps.count

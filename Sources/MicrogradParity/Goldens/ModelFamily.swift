@@ -10,7 +10,7 @@ public struct ModelCase: Sendable {
     public let expected: TrainingRecord
     /// For a run through documented deviations (``TrainingDeviations``), the same record from
     /// the twin with the forward values of `tanh`, `exp`, `log` and `sqrt` taken from the C
-    /// library, as the engine computes them (``Micrograd/TorchMath``), every other operation,
+    /// library, as the engine computes them with ``Micrograd/MathLibrary/cLibrary``, every other operation,
     /// every backward formula and the optimizer still torch's: what the engine must reproduce
     /// bit for bit. Nil for a run through no deviation, which is held to `expected` itself.
     public let engineMath: TrainingRecord?
