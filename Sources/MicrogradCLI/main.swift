@@ -51,18 +51,18 @@ enum Command {
         }
     }
 
-    /// Every program family and every training run, compared (with torch's kernels when given);
-    /// every reference file or case that cannot be compared is reported (and fails the run),
-    /// the rest still compared.
+    /// Every program family and every training run, compared; every reference file or case
+    /// that cannot be compared is reported (and fails the run), the rest still compared.
     static func parity(root: String, torchKernels: TorchKernelLibrary?) -> Int32 {
         let files = ReferenceFiles(packageRoot: root)
+        let mode: ParityMode
         do {
             try files.checkRoot()
+            mode = self.mode(torchKernels, files: files)
         } catch {
             print(error)
             return 1
         }
-        let mode = mode(torchKernels, files: files)
         let tally = OfflineSuite.comparePrograms(in: files, mode: mode)
         let report = ParityReport(tally: tally)
         print(report.summary)
@@ -84,12 +84,12 @@ enum Command {
     }
 
     /// With torch's kernels, 0 ulp when every golden file comes from a machine like this one;
-    /// otherwise (or with the default math) the table, saying why. (A file that cannot be
-    /// loaded is reported by the comparison.)
+    /// otherwise (or with the default math) the table, saying why.
+    /// (A file that cannot be loaded is reported by the comparison.)
     static func mode(_ torchKernels: TorchKernelLibrary?, files: ReferenceFiles) -> ParityMode {
         guard let torchKernels else { return .documentedDeviations }
-        let provenances = files.programFamilies.compactMap { try? files.programFamily($0).provenance }
-            + [try? files.modelFamily().provenance].compactMap { $0 }
+        var provenances = files.programFamilies.compactMap { try? files.programFamily($0).provenance }
+        if let models = try? files.modelFamily() { provenances.append(models.provenance) }
         if let obstacle = provenances.lazy.compactMap(torchKernels.zeroUlpObstacle).first {
             print("\(torchKernels.math): cannot promise 0 ulp against these goldens: \(obstacle), and MKL, like torch, "
                 + "picks its kernels by CPU; comparing under the documented deviations instead")
