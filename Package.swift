@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),
         .testTarget(name: "ParityTests", dependencies: ["Micrograd", "MicrogradParity"]),
         .testTarget(name: "LiveTorchTests", dependencies: ["Micrograd", "MicrogradParity", "MicrogradTorch"]),
-        .testTarget(name: "CLITests", dependencies: ["MicrogradCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["MicrogradCLI", "Micrograd"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -59,6 +59,14 @@ public struct GradcheckReport: Sendable, Equatable, CustomStringConvertible {
         /// `(f(x + h) − f(x − h)) / 2h`.
         public var centralDifference: Double
 
+        /// One input's derivatives.
+        public init(label: String, value: Double, backward: Double, centralDifference: Double) {
+            self.label = label
+            self.value = value
+            self.backward = backward
+            self.centralDifference = centralDifference
+        }
+
         /// `|backward − centralDifference| / max(|backward|, |centralDifference|)`: 0 when both
         /// are 0, infinite when either is not finite (unless both are the same infinity).
         public var relativeError: Double {
@@ -78,6 +86,12 @@ public struct GradcheckReport: Sendable, Equatable, CustomStringConvertible {
     public var output: Double
     /// Every input, in order.
     public var inputs: [Input]
+
+    /// A report on `inputs` of an expression whose value is `output`.
+    public init(output: Double, inputs: [Input]) {
+        self.output = output
+        self.inputs = inputs
+    }
 
     /// The input with the largest ``Input/relativeError`` (nil without inputs).
     public var worst: Input? { inputs.max { $0.relativeError < $1.relativeError } }
