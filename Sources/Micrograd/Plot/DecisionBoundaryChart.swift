@@ -33,7 +33,15 @@ public struct DecisionBoundaryChart: Sendable {
     /// Classifies the centre of each cell of a `resolution`×`resolution` grid over the points'
     /// range widened by a tenth on every side (and out to round ticks).
     ///
-    /// - Parameter classify: the class of a point `[x, y]`, an index into `classNames`.
+    /// - Parameters:
+    ///   - title: the picture's title.
+    ///   - xLabel: the x axis's label.
+    ///   - yLabel: the y axis's label.
+    ///   - classNames: the classes' names, in class order (the legend).
+    ///   - points: the points to draw, `[x, y]` each.
+    ///   - classes: each point's class, an index into `classNames`.
+    ///   - resolution: the number of grid cells along each axis.
+    ///   - classify: the class of a point `[x, y]`, an index into `classNames`.
     public init(
         title: String, xLabel: String = "x₁", yLabel: String = "x₂", classNames: [String], points: [[Double]],
         classes: [Int], resolution: Int = 120, classify: ([Double]) -> Int
