@@ -22,15 +22,16 @@ struct DemoPictures {
             ) { session.predictedClass(of: $0) }
             first = Picture(suffix: "boundary", what: "the decision regions and the \(session.points.count) training points", svg: chart.svg)
         } else {
-            // The lecture's samples have three coordinates: show each prediction beside its target.
+            // The lecture's samples have three coordinates: show each prediction beside its
+            // target (a little to the left of the sample's tick, the prediction to its right).
             let targets = session.classes.map { $0 == 1 ? 1.0 : -1.0 }
             let predictions = session.points.map { session.model($0)[0].data }
             let chart = LineChart(
                 title: "\(name.rawValue): predictions of \(architecture) after \(steps)", xLabel: "sample",
                 yLabel: "output",
                 series: [
-                    LineChart.Series(name: "target", points: targets.enumerated().map { (Double($0 + 1), $1) }, style: .dots),
-                    LineChart.Series(name: "prediction", points: predictions.enumerated().map { (Double($0 + 1), $1) }, style: .dots),
+                    LineChart.Series(name: "target", points: targets.enumerated().map { (Double($0 + 1) - 0.08, $1) }, style: .dots),
+                    LineChart.Series(name: "prediction", points: predictions.enumerated().map { (Double($0 + 1) + 0.08, $1) }, style: .dots),
                 ])
             first = Picture(suffix: "predictions", what: "each sample's prediction beside its target", svg: chart.svg)
         }
