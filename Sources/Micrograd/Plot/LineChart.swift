@@ -5,7 +5,7 @@
 /// let chart = LineChart(
 ///     title: "moons: loss and accuracy", xLabel: "step", yLabel: "loss",
 ///     series: [LineChart.Series(name: "loss", points: losses.enumerated().map { (Double($0), $1) })])
-/// try chart.svg.write(...)
+/// let document = chart.svg    // an SVG 1.1 document, ready to be written to a `.svg` file
 /// ```
 /// Every picture has its title, a legend with one entry per series, both axes with round
 /// ticks and their labels.
