@@ -3,7 +3,10 @@ import PackageDescription
 
 let package = Package(
     name: "swift-micrograd",
-    // Synchronization's Atomic and Mutex (the engine's tapes and leaves, the math library's selection).
+    // The engine's tapes, leaves and math-library selection use the Synchronization module's
+    // `Atomic` and `Mutex`, which Apple's systems ship from macOS 15 and iOS 18 on.
+    // `MicrogradTorch` and the `micrograd` command start processes, so they build on macOS and
+    // Linux only.
     platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "Micrograd", targets: ["Micrograd"]),
@@ -11,15 +14,25 @@ let package = Package(
         .library(name: "MicrogradTorch", targets: ["MicrogradTorch"]),
         .executable(name: "micrograd", targets: ["MicrogradCLI"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    ],
     targets: [
         .target(name: "Micrograd"),
         .target(name: "MicrogradParity", dependencies: ["Micrograd"]),
         .target(name: "MicrogradTorch", dependencies: ["Micrograd", "MicrogradParity"]),
-        .executableTarget(name: "MicrogradCLI", dependencies: ["Micrograd", "MicrogradParity", "MicrogradTorch"]),
+        .executableTarget(
+            name: "MicrogradCLI",
+            dependencies: [
+                "Micrograd", "MicrogradParity", "MicrogradTorch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "MicrogradBenchmark", dependencies: ["Micrograd", "MicrogradTorch"]),
         .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),
         .testTarget(name: "ParityTests", dependencies: ["Micrograd", "MicrogradParity"]),
         .testTarget(name: "LiveTorchTests", dependencies: ["Micrograd", "MicrogradParity", "MicrogradTorch"]),
+        .testTarget(name: "CLITests", dependencies: ["MicrogradCLI", "Micrograd"]),
     ],
     swiftLanguageModes: [.v6]
 )

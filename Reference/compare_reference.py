@@ -1,11 +1,16 @@
 """Summarises how a freshly generated set of reference files differs from the checked-in one.
 
-    python Reference/compare_reference.py OLD NEW FILE...
+    python Reference/compare_reference.py [--machine-may-differ] OLD NEW FILE...
 
 ``OLD`` and ``NEW`` are folders laid out like ``Reference/`` (``cases/``, ``goldens/``) and each
 ``FILE`` a path inside them, such as ``goldens/ops.json``. For every file it prints the entries
 (cases, models) added, removed and changed, and for changed entries the worst distance in ulp
 between old and new numbers; provenance changes are listed too. Exits 1 if anything differs.
+
+With ``--machine-may-differ`` (the freshness check), a file whose only difference is the
+description of the machine that generated it (``MACHINE_FIELDS`` of its provenance: CPU
+capability, Python, system, libc) counts as identical: the same torch and the same generator
+sources produced the same numbers here. The difference is printed as a note.
 """
 
 import json
@@ -17,6 +22,9 @@ import sys
 from parity_format import float_of
 
 SHOWN = 8  # names listed per kind of change
+
+# Provenance fields that describe where a file was generated, not what it holds.
+MACHINE_FIELDS = ("cpuCapability", "libc", "machine", "python", "system")
 
 
 def ulp_distance(a: float, b: float) -> float:
@@ -120,12 +128,46 @@ def compare_file(old_path: str, new_path: str, name: str) -> list:
     return lines
 
 
+def without_machine(document):
+    """The document with its provenance's ``MACHINE_FIELDS`` left out."""
+    if not isinstance(document, dict) or not isinstance(document.get("provenance"), dict):
+        return document
+    provenance = {k: v for k, v in document["provenance"].items() if k not in MACHINE_FIELDS}
+    return {**document, "provenance": provenance}
+
+
+def machine_note(old_path: str, new_path: str, name: str):
+    """A note when the two files differ only in the machine their provenance describes, else None."""
+    try:
+        with open(old_path, "rb") as f:
+            old = json.loads(f.read())
+        with open(new_path, "rb") as f:
+            new = json.loads(f.read())
+    except (OSError, ValueError):
+        return None
+    if without_machine(old) != without_machine(new):
+        return None
+    fields = ", ".join(f"{key} {before} -> {after}"
+                       for key, before, after in changed_fields(old.get("provenance", {}), new.get("provenance", {})))
+    return f"{name}: the same numbers, generated here on another machine ({fields})"
+
+
 def main() -> int:
-    old_root, new_root, files = sys.argv[1], sys.argv[2], sys.argv[3:]
-    lines = []
+    arguments = sys.argv[1:]
+    machine_may_differ = arguments[:1] == ["--machine-may-differ"]
+    if machine_may_differ:
+        arguments = arguments[1:]
+    old_root, new_root, files = arguments[0], arguments[1], arguments[2:]
+    lines, notes = [], []
     for name in files:
-        lines += compare_file(os.path.join(old_root, name), os.path.join(new_root, name), name)
-    for line in lines:
+        old_path, new_path = os.path.join(old_root, name), os.path.join(new_root, name)
+        differences = compare_file(old_path, new_path, name)
+        note = machine_note(old_path, new_path, name) if differences and machine_may_differ else None
+        if note:
+            notes.append(note)
+        else:
+            lines += differences
+    for line in notes + lines:
         print(line)
     return 1 if lines else 0
 

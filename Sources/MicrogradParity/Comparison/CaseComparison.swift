@@ -91,10 +91,12 @@ public struct CaseComparison: Sendable {
             }
         }
         for (i, engine) in actual.powGradients.sorted(by: { $0.key > $1.key }) {
-            guard case .pow(let x, _) = program.steps[i], let factor = expected.powFactors[i], let g = expected.grads[i]
+            guard case .pow(let x, let e) = program.steps[i], let factor = expected.powFactors[i], let g = expected.grads[i],
+                  let power = actual.powBackwardPowers[i]
             else { continue }
             let torch = g * factor  // torch's `grad * (e * x.pow(e - 1))`, one rounding
-            let distance = UlpDistance(torch, engine)
+            // Measured where it arises: on the power inside the formula (see `PowFactorDistance`).
+            let distance = PowFactorDistance.distance(power: power, exponent: e, torchFactor: factor)
             perOp[.pow, default: OpStatistics()].addGrad(distance)
             worstGradDistance = max(worstGradDistance, distance)
             let budget = Budgets.gradient(from: program.steps[i], in: mode)

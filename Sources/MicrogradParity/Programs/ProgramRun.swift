@@ -27,6 +27,8 @@ public struct ProgramRun {
     public let grads: [Double]
     /// See ``ActualResults/powGradients``.
     public let powGradients: [Int: Double]
+    /// See ``ActualResults/powBackwardPowers``.
+    public let powBackwardPowers: [Int: Double]
 
     /// Runs `program` and its backward pass with `mode`'s math library, aligning the deviations
     /// `mode` allows to `expected` (none when it is exact).
@@ -39,7 +41,7 @@ public struct ProgramRun {
         let run = ProgramRun.record(program, aligningTo: expected, mode: mode)
         run.nodes[program.root].backward()
         var grads = run.nodes.map(\.grad)
-        var powGradients: [Int: Double] = [:]
+        var powGradients: [Int: Double] = [:], powBackwardPowers: [Int: Double] = [:]
         if let expected {
             let factors = expected.powFactors.filter { Budgets.gradient(from: program.steps[$0.key], in: mode) > 0 }
             if !factors.isEmpty {
@@ -49,6 +51,7 @@ public struct ProgramRun {
                 for i in factors.keys {
                     guard case .pow(let x, let e) = program.steps[i], let g = expected.grads[i] else { continue }
                     powGradients[i] = ProgramRun.powGradient(g, x: run.nodes[x].data, exponent: e)
+                    powBackwardPowers[i] = (Value(run.nodes[x].data) ** (e - 1)).data
                 }
             }
         }
@@ -57,6 +60,7 @@ public struct ProgramRun {
         alignedNodes = run.aligned
         self.grads = grads
         self.powGradients = powGradients
+        self.powBackwardPowers = powBackwardPowers
     }
 
     /// What the engine's `x ** e` backward formula alone hands to `x` for the incoming
@@ -98,7 +102,9 @@ public struct ProgramRun {
     }
 
     /// The values and gradients, detached from the graph.
-    public var results: ActualResults { ActualResults(values: values, grads: grads, powGradients: powGradients) }
+    public var results: ActualResults {
+        ActualResults(values: values, grads: grads, powGradients: powGradients, powBackwardPowers: powBackwardPowers)
+    }
 
     static func apply(_ step: ProgramStep, to nodes: [Value]) -> Value {
         switch step {
@@ -163,12 +169,17 @@ public struct ActualResults: Sendable {
     /// For each `x ** e` step whose backward formula has a documented deviation, by step index:
     /// the gradient that formula alone hands to `x`, given torch's gradient of the step.
     public var powGradients: [Int: Double]
+    /// For the same steps: the power `x.pow(e - 1)` that formula multiplies by `e` (then by
+    /// the incoming gradient), where the deviation arises.
+    public var powBackwardPowers: [Int: Double]
 
     /// Results of a program with `values.count` steps.
-    public init(values: [Double], grads: [Double], powGradients: [Int: Double] = [:]) {
+    public init(values: [Double], grads: [Double], powGradients: [Int: Double] = [:],
+                powBackwardPowers: [Int: Double] = [:]) {
         precondition(values.count == grads.count, "one value and one gradient per node")
         self.values = values
         self.grads = grads
         self.powGradients = powGradients
+        self.powBackwardPowers = powBackwardPowers
     }
 }

@@ -60,7 +60,12 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public struct DatasetSpec: Codable, Sendable, Equatable {
         /// Which data set.
         public enum Kind: String, Codable, Sendable {
-            case lecture, moons, yinyang
+            /// The lecture's 4 samples (``Dataset/lecture``).
+            case lecture
+            /// Two interleaving half circles (``Dataset/moons(count:noise:rng:)``).
+            case moons
+            /// Yin-yang's three classes (``Dataset/yinYang(count:smallRadius:bigRadius:rng:)``).
+            case yinyang
         }
         /// Which data set.
         public var kind: Kind
@@ -106,7 +111,12 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public struct LossSpec: Codable, Sendable, Equatable {
         /// Which loss.
         public enum Kind: String, Codable, Sendable {
-            case squaredError, maxMargin, crossEntropy
+            /// The lecture's sum of squared errors (``Loss/squaredError(predictions:targets:)``).
+            case squaredError
+            /// The moons demo's max-margin loss plus `l2 * sum(p*p)`.
+            case maxMargin
+            /// Eureka's mean cross-entropy over the points.
+            case crossEntropy
         }
         /// Which loss.
         public var kind: Kind
@@ -124,7 +134,10 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public struct OptimizerSpec: Codable, Sendable, Equatable {
         /// Which optimizer.
         public enum Kind: String, Codable, Sendable {
-            case sgd, adamw
+            /// Stochastic gradient descent (``SGD``).
+            case sgd
+            /// Adam with decoupled weight decay (``AdamW``).
+            case adamw
         }
         /// Which optimizer.
         public var kind: Kind
