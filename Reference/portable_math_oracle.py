@@ -1,0 +1,183 @@
+"""Writes the reference set of the correctly rounded functions (PortableMath): inputs and the
+binary64 nearest to the exact value, computed with mpmath at 320 bits and rounded once
+(Reference/binary64.py). `swift test` compares every entry at 0 ulp.
+
+    python3 Reference/portable_math_oracle.py OUT --count N --seed S [--functions exp,log]
+
+Each function gets: its special values and thresholds, the hard cases below, and N random
+inputs (half uniform in bit pattern over the whole domain, half uniform over the function's
+useful range), drawn from random.Random(S). Lines: `function xhex result` (`function xhex yhex
+result` for pow), hex = the 16 digits of the bit pattern. The checked-in set is
+Reference/portable_math/reference.txt (--count 3000 --seed 1); .ci/run writes a large one
+(--count 1000000 --seed 2) into .build/portable-math/.
+
+Hard cases. An input is hard when its exact value lies very close to a rounding boundary (a
+midpoint between two doubles). Families with known closeness are listed: exp(±2^-k) and its
+neighbours (1 + x + x²/2 sits within 2^-55 ulp of a midpoint near k = 53), log(1 ± n 2^-52)
+(likewise), tanh near 2^-27 and its switch points, the over/underflow edges. A search through
+inputs within 2^-60 ulp of a boundary (Lefèvre's lattice search) was not done; the script prints
+the hardest distance found among the inputs it evaluated.
+"""
+
+import argparse
+import math
+import random
+import struct
+import sys
+from pathlib import Path
+
+import mpmath
+from mpmath import mp, mpf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from binary64 import hex_bits, round_mpf, round_scaled  # noqa: E402
+
+PRECISION = 320
+mp.prec = PRECISION
+
+
+def from_bits(b: int) -> float:
+    return struct.unpack(">d", b.to_bytes(8, "big"))[0]
+
+
+def neighbours(x: float, n: int = 3):
+    out = [x]
+    up = down = x
+    for _ in range(n):
+        up = math.nextafter(up, math.inf)
+        down = math.nextafter(down, -math.inf)
+        out += [up, down]
+    return out
+
+
+class Hardest:
+    """The smallest distance (in ulps) between an exact value and a rounding boundary seen."""
+
+    def __init__(self):
+        self.distance = {}
+
+    def note(self, name, v, rounded):
+        if rounded == 0 or math.isinf(rounded):
+            return
+        ulp = mpf(math.ulp(rounded))
+        # the boundary nearest to v: rounded ± ulp/2 (the ulp below a power of 2 is half)
+        below = mpf(math.ulp(math.nextafter(abs(rounded), 0)))
+        d = min(abs(abs(v) - (abs(mpf(rounded)) + ulp / 2)) / ulp, abs(abs(v) - (abs(mpf(rounded)) - below / 2)) / below)
+        if d < mpf(2) ** -200:
+            raise SystemExit(f"{name}: exact value within 2^-200 ulp of a boundary; not decidable at {PRECISION} bits")
+        if name not in self.distance or d < self.distance[name][0]:
+            self.distance[name] = (d, v)
+
+
+HARDEST = Hardest()
+
+
+def rounded(name, v) -> float:
+    r = round_mpf(v)
+    HARDEST.note(name, v, r)
+    return r
+
+
+def ref_exp(x: float) -> float:
+    if math.isnan(x):
+        return math.nan
+    if x == 0:
+        return 1.0
+    if x > 710:
+        return math.inf
+    if x < -746:
+        return 0.0
+    return rounded("exp", mpmath.exp(mpf(x)))
+
+
+def ref_log(x: float) -> float:
+    if math.isnan(x) or x < 0:
+        return math.nan
+    if x == 0:
+        return -math.inf
+    if math.isinf(x):
+        return math.inf
+    if x == 1:
+        return 0.0
+    return rounded("log", mpmath.log(mpf(x)))
+
+
+def ref_tanh(x: float) -> float:
+    if math.isnan(x):
+        return math.nan
+    if x == 0:
+        return x
+    if abs(x) > 40:
+        return math.copysign(1.0, x)
+    return rounded("tanh", mpmath.tanh(mpf(x)))
+
+
+FUNCTIONS = {"exp": ref_exp, "log": ref_log, "tanh": ref_tanh}
+
+
+def specials(name):
+    common = [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 2.2250738585072014e-308,
+              -2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308, 1.0, -1.0, 0.5, 2.0]
+    if name == "exp":
+        edges = [709.782712893384, -708.3964185322641, -745.1332191019411, -745.1332191019412, 709.79, -708.39,
+                 -745.14, 2.0 ** -54, -2.0 ** -54, 2.0 ** -53, -2.0 ** -53, 1e-300]
+        hard = [s * 2.0 ** -k for k in range(20, 80) for s in (1, -1)]
+        return common + [y for e in edges + hard for y in neighbours(e, 2)]
+    if name == "log":
+        edges = [1.0, 2.0, 0.5, math.sqrt(2), math.sqrt(0.5), 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308]
+        hard = [1 + n * 2.0 ** -52 for n in range(1, 40)] + [1 - n * 2.0 ** -53 for n in range(1, 40)]
+        hard += [1 + 2.0 ** -k for k in range(8, 52)] + [1 - 2.0 ** -k for k in range(8, 53)]
+        return common + [y for e in edges for y in neighbours(e, 4)] + hard
+    edges = [2.0 ** -27, 2.0 ** -5, 19.1, 19.06, 22.0, 2.0 ** -26]
+    hard = [s * 2.0 ** -k for k in range(5, 60) for s in (1, -1)]
+    return common + [y for e in edges for s in (1, -1) for y in neighbours(s * e, 3)] + hard
+
+
+def useful(name, rng):
+    if name == "exp":
+        return rng.uniform(-745.2, 709.8)
+    if name == "log":
+        return rng.uniform(0.25, 4.0) if rng.random() < 0.5 else 2.0 ** rng.uniform(-1074, 1024)
+    return rng.uniform(-20, 20) if rng.random() < 0.7 else rng.uniform(-0.05, 0.05)
+
+
+def inputs(name, count, rng):
+    xs = specials(name)
+    for n in range(count):
+        if n % 2 == 0:
+            xs.append(from_bits(rng.getrandbits(64)))
+        else:
+            x = useful(name, rng)
+            xs.append(x if math.isfinite(x) else 1.0)
+    return xs
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--count", type=int, required=True)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--functions", default=",".join(FUNCTIONS))
+    args = parser.parse_args()
+    names = args.functions.split(",")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".partial")
+    with tmp.open("w") as f:
+        f.write(f"# python3 Reference/portable_math_oracle.py {args.out} --count {args.count} --seed {args.seed}"
+                f" --functions {args.functions}\n")
+        f.write(f"# mpmath {mpmath.__version__} at {PRECISION} bits, each value rounded once to binary64 (ties to even)\n")
+        for name in names:
+            rng = random.Random(f"{args.seed}-{name}")
+            for x in inputs(name, args.count, rng):
+                f.write(f"{name} {hex_bits(x)} {hex_bits(FUNCTIONS[name](x))}\n")
+        for name, (d, _) in sorted(HARDEST.distance.items()):
+            f.write(f"# hardest {name} input: exact value 2^{float(mpmath.log(d, 2)):.1f} ulp from a rounding boundary\n")
+    tmp.rename(out)
+    for name, (d, _) in sorted(HARDEST.distance.items()):
+        print(f"{name}: hardest input's exact value is 2^{float(mpmath.log(d, 2)):.1f} ulp from a rounding boundary", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

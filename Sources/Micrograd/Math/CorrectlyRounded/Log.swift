@@ -1,0 +1,78 @@
+extension PortableMath {
+    /// log x as high + low for positive finite x (normal or subnormal), with |high + low - log x|
+    /// below 2^-67.5 |log x| and |low| ≤ ulp(high).
+    ///
+    /// x = 2^e m with m in [1, 2); bucket i = m's top 8 fraction bits; buckets from
+    /// `logUpperBucket` on take m/2 and e + 1, so that m' (m or m/2) is in [0.707, 1.415) and x
+    /// near 1 has e = 0 and r = 1. log x = e ln2 - log r_i + log1p(z), z = m' r_i - 1, exact by
+    /// the fused multiply-add (m' r_i is a multiple of 2^-60, or 2^-61 for m/2, and |z| < 2^-7,
+    /// or 2^-8: at most 53 bits; the table script checks both bounds). log1p(z) = z - z²/2 + t,
+    /// t = z³ (c3 + c4 z + … + c10 z⁷): z - z²/2 is carried exactly (TwoProduct, FastTwoSum).
+    ///
+    /// Error analysis. The series' tail beyond z¹⁰ is ≤ 1.01 |z|¹¹/11. t is rounded at z²'s high
+    /// part, z³, the Horner sum (relative ≤ 2^-53 (1 + 2^-6), inner terms and coefficients
+    /// below 2^-58) and the product: ≤ 4.05 × 2^-53 |t|, |t| ≤ 1.01 |z|³/3.
+    /// - e = 0, r = 1 (buckets 0 and 255): log x = log1p(z), |z| ≤ 2^-8, so the tail is
+    ///   ≤ 2^-83.4 and t's error ≤ 4.05 × 2^-53 × 1.02 z²/3 ≤ 2^-68.5 relatively; the sums'
+    ///   roundings add ≤ 2^-77: ≤ 2^-68.4.
+    /// - otherwise |log x| ≥ 2^-9 (upper buckets, where |z| < 2^-8) or ≥ 2^-8.01 (lower buckets,
+    ///   |z| ≤ 2^-7.956), and t's error ≤ 2^-76.6 or 2^-76.4 absolutely: ≤ 2^-67.6 relatively.
+    ///   e ln2_hi is exact (42 bits × 11 bits), e ln2_lo rounds by ≤ 2^-87 while |log x| ≥ 0.34
+    ///   for e ≠ 0; the tables' and ln 2's two-part errors are below 2^-96 relatively; the
+    ///   TwoSums are exact and the low parts' roundings are below 2^-100: ≤ 2^-67.5 in all.
+    /// The callers' Ziv test uses 2^-66.
+    @inline(__always)
+    static func logKernel(_ x: Double) -> (high: Double, low: Double) {
+        var bits = x.bitPattern
+        var e = Int(bits >> 52) - 1023
+        if e == -1023 {   // subnormal: x × 2^52 is normal and exact
+            bits = (x * 0x1p52).bitPattern
+            e = Int(bits >> 52) - 1023 - 52
+        }
+        let i = Int((bits >> 44) & 255)
+        var mBits = (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000
+        if i >= logUpperBucket {
+            mBits -= 1 << 52
+            e += 1
+        }
+        let m = Double(bitPattern: mBits)
+        let (r, lh, ll) = logTable[i]
+        let z = (-1.0).addingProduct(m, r)
+        let (wh, wl) = DoubleDouble.twoProduct(z, z)
+        let (sh, sl) = DoubleDouble.fastTwoSum(z, -0.5 * wh)
+        let (c3, c4, c5, c6, c7, c8, c9, c10) = log1pCoefficients
+        let q = c3 + z * (c4 + z * (c5 + z * (c6 + z * (c7 + z * (c8 + z * (c9 + z * c10))))))
+        let t = (wh * z) * q
+        let ed = Double(e)
+        let (bh, bl0) = DoubleDouble.twoSum(ed * ln2High, lh)
+        let bl = bl0 + ll.addingProduct(ed, ln2Low)
+        let (ch, cl0) = DoubleDouble.twoSum(bh, sh)
+        let cl = cl0 + (bl + ((sl - 0.5 * wl) + t))
+        return DoubleDouble.fastTwoSum(ch, cl)
+    }
+
+    /// log x and whether the slow path decided it.
+    static func logEvaluated(_ x: Double) -> (value: Double, slow: Bool) {
+        if x > 0 && x < .infinity {
+            let (high, low) = logKernel(x)
+            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-66 * high.magnitude) {
+                return (rounded, false)
+            }
+            return (logSlow(x), true)
+        }
+        if x == 0 { return (-.infinity, false) }
+        if x == .infinity { return (x, false) }
+        return (x.isNaN ? x + x : .nan, false)   // x < 0: no real logarithm
+    }
+
+    /// log x rounded from wide arithmetic (Ziv's loop over `Wide.precisions`), for positive
+    /// finite x. log 1 = 0 is its only exact value (Lindemann), answered directly.
+    static func logSlow(_ x: Double) -> Double {
+        if x == 1 { return 0 }
+        for fraction in Wide.precisions {
+            let (value, error) = Wide.log(x, fraction: fraction)
+            if let rounded = value.roundedIfDecided(error: error, scale: 0) { return rounded }
+        }
+        preconditionFailure("PortableMath.log(\(x)): undecided at \(Wide.precisions.last! * 64) bits")
+    }
+}

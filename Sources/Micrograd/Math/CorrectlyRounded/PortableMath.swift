@@ -1,0 +1,30 @@
+/// Correctly rounded elementary functions on `Double`, in Swift alone: the same bits on every
+/// platform.
+///
+/// Each function returns the binary64 number nearest to the exact mathematical value (ties to
+/// even), so any correct implementation returns the same result, and an independent
+/// arbitrary-precision oracle can check it. They use only IEEE 754 basic operations, the fused
+/// multiply-add, `squareRoot()` and integer arithmetic: nothing from the platform's C library.
+///
+/// Each follows the same route. A fast path evaluates the function in double-double arithmetic
+/// with a proven relative error bound (written out at each kernel); Ziv's test accepts its
+/// rounding when the whole error interval rounds to one double. Otherwise (about one call in
+/// 10⁴ for `log`, far fewer for `exp`) a slow path in wide fixed-point arithmetic (`Wide`,
+/// 256 bits, then 512 and 960 until decided) rounds the value. Special values follow C Annex F
+/// (IEEE 754-2019 §9.2).
+public enum PortableMath {
+    /// e^x, correctly rounded. exp(±0) = 1, exp(-inf) = +0, exp(+inf) = +inf; overflow gives
+    /// +inf, underflow rounds to subnormals and +0.
+    @inlinable public static func exp(_ x: Double) -> Double { expValue(x) }
+
+    /// The natural logarithm, correctly rounded. log(±0) = -inf, log(1) = +0, log(+inf) = +inf,
+    /// log(x < 0) = NaN.
+    @inlinable public static func log(_ x: Double) -> Double { logValue(x) }
+
+    /// torch's float64 `sigmoid` formula, 1 / (1 + exp(-x)), with the correctly rounded `exp`
+    /// (so the result is the same on every platform, though it is not itself correctly rounded).
+    @inlinable public static func sigmoid(_ x: Double) -> Double { 1 / (1 + expValue(-x)) }
+
+    @usableFromInline static func expValue(_ x: Double) -> Double { expEvaluated(x).value }
+    @usableFromInline static func logValue(_ x: Double) -> Double { logEvaluated(x).value }
+}

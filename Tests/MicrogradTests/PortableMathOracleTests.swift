@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import Micrograd
+
+/// Every correctly rounded function of `PortableMath` against the mpmath oracle
+/// (`Reference/portable_math_oracle.py`: 320 bits, rounded once), at 0 ulp: the checked-in set
+/// (specials, thresholds, hard-case families, 3,000 random inputs per function) always, and the
+/// large set .ci/run writes (10⁶ random inputs per function) when it is present. Prints, per
+/// function: inputs checked, mismatches, slow-path hits.
+struct PortableMathOracleTests {
+    struct Entry {
+        let function: String
+        let x: Double
+        let y: Double?
+        let expected: Double
+        let line: Int
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let checkedIn = "\(root)/Reference/portable_math/reference.txt"
+    static let large = "\(root)/.build/portable-math/reference-large.txt"
+
+    static func load(_ path: String) throws -> [Entry] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var entries: [Entry] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty && !line.hasPrefix("#") {
+            let fields = line.split(separator: " ")
+            func bits(_ field: Substring) throws -> Double {
+                guard let pattern = UInt64(field, radix: 16), field.count == 16 else {
+                    throw OracleFileError(description: "\(path):\(index + 1): field '\(field)' is not 16 hex digits (regenerate with the command in the file's header)")
+                }
+                return Double(bitPattern: pattern)
+            }
+            let isPow = fields.first == "pow"
+            guard fields.count == (isPow ? 4 : 3) else {
+                throw OracleFileError(description: "\(path):\(index + 1): expected 'function x\(isPow ? " y" : "") result', got '\(line)'")
+            }
+            entries.append(Entry(function: String(fields[0]), x: try bits(fields[1]), y: isPow ? try bits(fields[2]) : nil,
+                                 expected: try bits(fields[fields.count - 1]), line: index + 1))
+        }
+        return entries
+    }
+
+    struct OracleFileError: Error, CustomStringConvertible { let description: String }
+
+    /// (value, slow path taken) of the function under test.
+    static func evaluate(_ entry: Entry) -> (Double, Bool)? {
+        switch entry.function {
+        case "exp": PortableMath.expEvaluated(entry.x)
+        case "log": PortableMath.logEvaluated(entry.x)
+        default: nil
+        }
+    }
+
+    /// The slow path alone (it must decide every finite input it is given, not only the rare
+    /// ones the fast path hands it).
+    static func evaluateSlow(_ entry: Entry) -> Double? {
+        switch entry.function {
+        case "exp" where entry.x.isFinite && entry.x.magnitude < 745.2: PortableMath.expSlow(entry.x)
+        case "log" where entry.x > 0 && entry.x.isFinite: PortableMath.logSlow(entry.x)
+        default: nil
+        }
+    }
+
+    static func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+
+    static func check(_ entries: [Entry], label: String, slowPathAlso: Bool) {
+        var checked: [String: Int] = [:], mismatches: [String: Int] = [:], slow: [String: Int] = [:]
+        var slowChecked = 0, slowMismatches = 0
+        for entry in entries {
+            guard let (value, tookSlow) = evaluate(entry) else {
+                Issue.record("\(label) line \(entry.line): unknown function '\(entry.function)'")
+                continue
+            }
+            checked[entry.function, default: 0] += 1
+            if tookSlow { slow[entry.function, default: 0] += 1 }
+            if !same(value, entry.expected) {
+                mismatches[entry.function, default: 0] += 1
+                Issue.record("\(label) line \(entry.line): \(entry.function)(\(entry.x.bitPattern.hex)) = \(value.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)")
+            }
+            if slowPathAlso, let slowValue = evaluateSlow(entry) {
+                slowChecked += 1
+                if !same(slowValue, entry.expected) {
+                    slowMismatches += 1
+                    Issue.record("\(label) line \(entry.line): slow \(entry.function)(\(entry.x.bitPattern.hex)) = \(slowValue.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)")
+                }
+            }
+        }
+        for function in checked.keys.sorted() {
+            let n = checked[function]!, s = slow[function, default: 0]
+            print("PORTABLE-MATH \(label) \(function): \(n) inputs, \(mismatches[function, default: 0]) mismatches, \(s) slow-path hits (\(String(format: "%.4f", 100 * Double(s) / Double(n)))%)")
+        }
+        if slowPathAlso { print("PORTABLE-MATH \(label) slow paths alone: \(slowChecked) inputs, \(slowMismatches) mismatches") }
+    }
+
+    @Test("checked-in oracle set at 0 ulp (fast and slow paths)")
+    func checkedInSet() throws {
+        let entries = try Self.load(Self.checkedIn)
+        #expect(entries.count > 6000)
+        Self.check(entries, label: "checked-in", slowPathAlso: true)
+    }
+
+    @Test("large oracle set at 0 ulp", .enabled(if: FileManager.default.fileExists(atPath: large),
+        "no large set: .ci/run writes .build/portable-math/reference-large.txt (python3 Reference/portable_math_oracle.py)"))
+    func largeSet() throws {
+        Self.check(try Self.load(Self.large), label: "large", slowPathAlso: false)
+    }
+}
+
+private extension UInt64 {
+    var hex: String { String(self, radix: 16) }
+}
