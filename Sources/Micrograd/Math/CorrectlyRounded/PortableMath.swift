@@ -21,10 +21,14 @@ public enum PortableMath {
     /// log(x < 0) = NaN.
     @inlinable public static func log(_ x: Double) -> Double { logValue(x) }
 
+    /// The hyperbolic tangent, correctly rounded. tanh(±0) = ±0, tanh(±inf) = ±1.
+    @inlinable public static func tanh(_ x: Double) -> Double { tanhValue(x) }
+
     /// torch's float64 `sigmoid` formula, 1 / (1 + exp(-x)), with the correctly rounded `exp`
     /// (so the result is the same on every platform, though it is not itself correctly rounded).
     @inlinable public static func sigmoid(_ x: Double) -> Double { 1 / (1 + expValue(-x)) }
 
     @usableFromInline static func expValue(_ x: Double) -> Double { expEvaluated(x).value }
     @usableFromInline static func logValue(_ x: Double) -> Double { logEvaluated(x).value }
+    @usableFromInline static func tanhValue(_ x: Double) -> Double { tanhEvaluated(x).value }
 }

@@ -223,8 +223,10 @@ struct Wide {
 
     /// An error bound of `units` units as a number (rounded up).
     static func errorBound(_ units: Double, fraction: Int) -> Wide? {
-        guard units < 0x1p62 else { return nil }
-        return Wide(integer: UInt64(units.rounded(.up)) + 1, fraction: fraction).shiftedRight(64 * fraction)
+        let unit = Double(sign: .plus, exponent: -64 * fraction, significand: 1)
+        let bound = (units.rounded(.up) + 1) * unit   // a whole number of units: converted exactly
+        guard bound < 1 else { return nil }
+        return Wide(bound, fraction: fraction)
     }
 
     /// The binary64 nearest to self × 2^scale (ties to even), with subnormals and overflow.
