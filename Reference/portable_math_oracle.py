@@ -14,7 +14,9 @@ Reference/portable_math/reference.txt (--count 3000 --seed 1); .ci/run writes a 
 Hard cases. An input is hard when its exact value lies very close to a rounding boundary (a
 midpoint between two doubles). Families with known closeness are listed: exp(±2^-k) and its
 neighbours (1 + x + x²/2 sits within 2^-55 ulp of a midpoint near k = 53), log(1 ± n 2^-52)
-(likewise), tanh near 2^-27 and its switch points, the over/underflow edges. A search through
+(likewise), tanh near 2^-27 and its switch points, the over/underflow edges; for pow the exact
+results and midpoints (x³ of 54 bits, 3^5 2^-1075 in the subnormals) and squares within about
+2^-53 ulp of a midpoint (x² ≡ 2^52 + 1 mod 2^53, by Hensel lifting). A search through
 inputs within 2^-60 ulp of a boundary (Lefèvre's lattice search) was not done; the script prints
 the hardest distance found among the inputs it evaluated.
 """
@@ -112,7 +114,119 @@ def ref_tanh(x: float) -> float:
     return rounded("tanh", mpmath.tanh(mpf(x)))
 
 
-FUNCTIONS = {"exp": ref_exp, "log": ref_log, "tanh": ref_tanh}
+def is_integer(y: float) -> bool:
+    return math.isfinite(y) and y == math.floor(y)
+
+
+def is_odd(y: float) -> bool:
+    return is_integer(y) and abs(y) < 2.0 ** 53 and int(y) % 2 == 1
+
+
+def exact_power(a: float, y: float):
+    """(mantissa, exponent) with a^y = mantissa 2^exponent when a^y is a dyadic rational with a
+    moderate numerator, else None (a > 0 finite, y finite nonzero)."""
+    num, den = a.as_integer_ratio()              # den is a power of 2
+    m, e = num, -(den.bit_length() - 1)
+    while m % 2 == 0:
+        m //= 2
+        e += 1
+    yn, yd = y.as_integer_ratio()                # yd = 2^j
+    j = yd.bit_length() - 1
+    if abs(y) > 5000:
+        return None
+    root = m
+    for _ in range(j):
+        s = math.isqrt(root)
+        if s * s != root:
+            return None
+        root = s
+    if e % (1 << j):
+        return None
+    e >>= j
+    if root == 1:
+        return 1, e * yn
+    if yn < 0:
+        return None
+    return root ** yn, e * yn
+
+
+def ref_pow(x: float, y: float) -> float:
+    """C Annex F's special cases, then the exact dyadic value or e^(y log|x|) at 320 bits."""
+    if y == 0 or x == 1:
+        return 1.0
+    if math.isnan(x) or math.isnan(y):
+        return math.nan
+    if math.isinf(y):
+        if x == -1:
+            return 1.0
+        return math.inf if (abs(x) < 1) == (y < 0) else 0.0
+    if x == 0:
+        if y < 0:
+            return math.copysign(math.inf, x) if is_odd(y) else math.inf
+        return x if is_odd(y) else 0.0
+    if math.isinf(x):
+        if x > 0:
+            return 0.0 if y < 0 else math.inf
+        if y < 0:
+            return -0.0 if is_odd(y) else 0.0
+        return -math.inf if is_odd(y) else math.inf
+    if x < 0 and not is_integer(y):
+        return math.nan
+    negate = x < 0 and is_odd(y)
+    a = abs(x)
+    exact = exact_power(a, y)
+    if exact is not None:
+        r = round_scaled(False, *exact)
+    else:
+        t = mpf(y) * mpmath.log(mpf(a))
+        r = math.inf if t > 710 else 0.0 if t < -746 else rounded("pow", mpmath.exp(t))
+    return -r if negate else r
+
+
+FUNCTIONS = {"exp": ref_exp, "log": ref_log, "tanh": ref_tanh, "pow": ref_pow}
+
+
+def hensel_square_root(c: int, bits: int) -> int:
+    """An odd x with x² ≡ c (mod 2^bits), for c ≡ 1 (mod 8)."""
+    x = 1
+    for k in range(3, bits):
+        if (x * x - c) % (1 << (k + 1)):
+            x += 1 << (k - 1)
+    return x % (1 << bits)
+
+
+def pow_specials():
+    xs = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, -3.0, 5e-324,
+          1.7976931348623157e308, -1.7976931348623157e308, 1 + 2.0 ** -52, 1 - 2.0 ** -53, 0.1, -0.1, 10.0]
+    ys = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 0.5, -0.5, 1.5, -1.5,
+          2.0 ** 53 - 1, -(2.0 ** 53 - 1), 2.0 ** 53, 2.0 ** 60, -(2.0 ** 60), 5e-324, -5e-324, 1e300, 0.25, 7.0]
+    pairs = [(x, y) for x in xs for y in ys]
+    exact = [(4.0, 0.5), (2.0, 10.0), (0.25, -1.5), (16.0, 0.25), (81.0, 0.25), (9.0, 1.5), (6561.0, 0.125),
+             (5e-324, 0.5), (2.0 ** -1024, 2.0 ** -10), (2.0, -1074.0), (2.0, -1075.0), (0.5, 1075.0),
+             (2.0, 1023.0), (2.0, 1024.0), (3.0, 34.0), (3.0, 35.0), (3.0, 40.0), (3.0, 600.0),
+             (3.0 * 2.0 ** -215, 5.0), (3.0 * 2.0 ** -43, 25.0), (-3.0 * 2.0 ** -215, 5.0), (2.0 ** 26 + 1, 2.0),
+             (2.0 ** 27 + 1, 2.0), (10.0, 22.0), (10.0, 23.0), (10.0, -1.0), (3.0, -1.0), (2.0, 0.5), (1e-300, 2.0)]
+    # odd x with x³ of exactly 54 bits: x³ is a midpoint between two doubles
+    midpoints = [(float(v * s), 3.0) for v in (208001, 230001, 250001, 262143) for s in (1, -1, 2.0 ** -30, 2.0 ** 40)]
+    # x² within about 2^-53 ulp of a midpoint: x² ≡ 2^52 + 1 (mod 2^53) by Hensel lifting
+    r = hensel_square_root(2 ** 52 + 1, 53)
+    near = [(float(((r + t * 2 ** 52) % 2 ** 53) | 2 ** 52) * 2.0 ** k, 2.0) for t in range(2) for k in (-52, 0, -300)]
+    near += [(float((2 ** 53 - r) % 2 ** 53 | 2 ** 52) * 2.0 ** -52, 2.0)]
+    return pairs + exact + midpoints + near
+
+
+def pow_random(rng, n):
+    kind = n % 4
+    if kind == 0:
+        return from_bits(rng.getrandbits(64)), from_bits(rng.getrandbits(64))
+    if kind == 1:   # any positive x, y with y log x in the finite range
+        x = from_bits(rng.getrandbits(63))
+        if not math.isfinite(x) or x == 0 or x == 1:
+            return 2.0, 0.5
+        return x, rng.uniform(-745, 709) / math.log(x)
+    if kind == 2:
+        return rng.uniform(0, 4), rng.uniform(-10, 10)
+    return rng.uniform(-10, 10), float(rng.randint(-60, 60))
 
 
 def specials(name):
@@ -142,6 +256,8 @@ def useful(name, rng):
 
 
 def inputs(name, count, rng):
+    if name == "pow":
+        return pow_specials() + [pow_random(rng, n) for n in range(count)]
     xs = specials(name)
     for n in range(count):
         if n % 2 == 0:
@@ -170,7 +286,10 @@ def main() -> int:
         for name in names:
             rng = random.Random(f"{args.seed}-{name}")
             for x in inputs(name, args.count, rng):
-                f.write(f"{name} {hex_bits(x)} {hex_bits(FUNCTIONS[name](x))}\n")
+                if name == "pow":
+                    f.write(f"pow {hex_bits(x[0])} {hex_bits(x[1])} {hex_bits(ref_pow(*x))}\n")
+                else:
+                    f.write(f"{name} {hex_bits(x)} {hex_bits(FUNCTIONS[name](x))}\n")
         for name, (d, _) in sorted(HARDEST.distance.items()):
             f.write(f"# hardest {name} input: exact value 2^{float(mpmath.log(d, 2)):.1f} ulp from a rounding boundary\n")
     tmp.rename(out)

@@ -24,6 +24,12 @@ public enum PortableMath {
     /// The hyperbolic tangent, correctly rounded. tanh(±0) = ±0, tanh(±inf) = ±1.
     @inlinable public static func tanh(_ x: Double) -> Double { tanhValue(x) }
 
+    /// x raised to the power y, correctly rounded, with the special values of C Annex F
+    /// (`pow(x, ±0) = 1`, `pow(1, y) = 1` even for NaN, signed zeros and infinities for odd
+    /// integer exponents, NaN for a negative base with a non-integer exponent). Exact results
+    /// and midpoints (pow(4, 0.5), pow(2, 10), pow(262143, 3)) are recognised and rounded exactly.
+    @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { powValue(x, y) }
+
     /// torch's float64 `sigmoid` formula, 1 / (1 + exp(-x)), with the correctly rounded `exp`
     /// (so the result is the same on every platform, though it is not itself correctly rounded).
     @inlinable public static func sigmoid(_ x: Double) -> Double { 1 / (1 + expValue(-x)) }
@@ -31,4 +37,5 @@ public enum PortableMath {
     @usableFromInline static func expValue(_ x: Double) -> Double { expEvaluated(x).value }
     @usableFromInline static func logValue(_ x: Double) -> Double { logEvaluated(x).value }
     @usableFromInline static func tanhValue(_ x: Double) -> Double { tanhEvaluated(x).value }
+    @usableFromInline static func powValue(_ x: Double, _ y: Double) -> Double { powEvaluated(x, y).value }
 }
