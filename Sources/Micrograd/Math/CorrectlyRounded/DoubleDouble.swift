@@ -1,5 +1,5 @@
-/// Error-free transformations of binary64 (Dekker, Knuth, and the fused multiply-add): the
-/// building blocks of the fast paths, which carry a value as an unevaluated sum high + low.
+/// Error-free transformations of binary64 (Knuth, Dekker, Veltkamp) and two roundings by
+/// basic operations: the building blocks of the fast paths, which carry a value as an unevaluated sum high + low.
 enum DoubleDouble {
     /// (s, e) with s = fl(a + b) and s + e = a + b exactly (Knuth's TwoSum, any a and b).
     @inline(__always) static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
@@ -14,10 +14,34 @@ enum DoubleDouble {
         return (s, b - (s - a))
     }
 
-    /// (p, e) with p = fl(a × b) and p + e = a × b exactly (no underflow).
+    /// (p, e) with p = fl(a × b) and p + e = a × b exactly, for |a|, |b| < 2^995 and no
+    /// underflow (Dekker's product with Veltkamp's splitting). Written without the fused
+    /// multiply-add, which baseline x86-64 lacks (Swift then calls the C library's `fma`): the
+    /// pair is exact either way, so the bits do not depend on the instruction set.
     @inline(__always) static func twoProduct(_ a: Double, _ b: Double) -> (Double, Double) {
         let p = a * b
-        return (p, (-p).addingProduct(a, b))
+        let (ah, al) = split(a)
+        let (bh, bl) = split(b)
+        return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+    }
+
+    /// (h, l) with h + l = a exactly, h of at most 26 and l of at most 26 significant bits.
+    @inline(__always) static func split(_ a: Double) -> (Double, Double) {
+        let c = 134_217_729 * a   // 2^27 + 1
+        let h = c - (c - a)
+        return (h, a - h)
+    }
+
+    /// round(x) to the nearest integer, ties to even, for |x| < 2^51, by adding and
+    /// subtracting 1.5 × 2^52 (basic operations only).
+    @inline(__always) static func roundedToInteger(_ x: Double) -> Double {
+        (x + 0x1.8p52) - 0x1.8p52
+    }
+
+    /// Whether the finite x is an integer (basic operations only).
+    @inline(__always) static func isInteger(_ x: Double) -> Bool {
+        let a = x.magnitude
+        return a >= 0x1p52 || (a + 0x1p52) - 0x1p52 == a
     }
 
     /// Ziv's rounding test: the double nearest to high + low if every number within `error`

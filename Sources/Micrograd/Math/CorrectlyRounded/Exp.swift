@@ -10,9 +10,9 @@ extension PortableMath {
     /// rounding of rl's sum (≤ 2^-118) and ln2/4096's tail beyond three parts (|k| 2^-155): in
     /// all |rh + rl - r| ≤ 2^-95.9, and |r| ≤ 2^-13.5.
     /// e^r = 1 + r + r²/2 + r³/6 + r⁴/24 + r⁵/120 + ε₁ with |ε₁| ≤ 1.001 |r|⁶/720 ≤ 2^-90.5.
-    /// p = rh² (1/2 + rh (c3 + rh (c4 + rh c5))) in binary64 with fused multiply-adds: the
-    /// bracket's relative error is ≤ 2^-53 (1 + 2^-12) (its last fma) plus ≤ 2^-66 (the inner
-    /// terms are below 2^-15.5 of it, each rounded once, the coefficients rounded once), rh² and
+    /// p = rh² (1/2 + rh (c3 + rh (c4 + rh c5))) in binary64: the bracket's relative error is
+    /// ≤ 2^-53 (1 + 2^-12) (its last addition, and the product before it, below 2^-12 of it)
+    /// plus ≤ 2^-66 (the inner terms are below 2^-15.5 of it, the coefficients rounded once), rh² and
     /// the product add two roundings: |p - rh² P(rh)| ≤ 3.01 × 2^-53 |p| ≤ 2^-79.4, as
     /// |p| ≤ 1.0001 r²/2 ≤ 2^-28. Dropped terms of (rh + rl)ⁿ: |rh rl| + … ≤ 2^-13.5 × 2^-66.4
     /// ≤ 2^-79.9 (|rl| ≤ ulp(rh)/2 + 2^-95.9). fl(rl + p) rounds by ≤ 2^-53 × 2^-27.9 ≤ 2^-80.9;
@@ -22,12 +22,12 @@ extension PortableMath {
     /// TwoProduct plus the cross terms loses ≤ 2^-104 (dropped lo × lo, two roundings below
     /// 2^-104), so |T - 2^(i/64 + j/4096)| ≤ 2^-102.9 T. The product T (1 + q) keeps th qh exact
     /// (TwoProduct), th (1 + qh) exact (FastTwoSum, |th qh| < th), and rounds the remaining
-    /// terms (each below 2^-51 T) four times and drops tl ql (≤ 2^-119 T): ≤ 2^-102 T. With
+    /// terms (each below 2^-51 T) seven times and drops tl ql (≤ 2^-119 T): ≤ 2^-101 T. With
     /// T ≤ 2 and T (1 + q) ≥ 0.9999 T, the relative error is ≤ 2^-78.5 × 1.0002 + 2^-101
     /// ≤ 2^-78.4. The callers' Ziv test uses 2^-77, leaving room for its own roundings.
     @inline(__always)
     static func expKernel(_ xh: Double, _ xl: Double) -> (high: Double, low: Double, exponent: Int) {
-        let kd = (xh * expInverseStep).rounded(.toNearestOrEven)
+        let kd = DoubleDouble.roundedToInteger(xh * expInverseStep)
         let k = Int(kd)
         let (uh, ul) = DoubleDouble.twoProduct(kd, expStepMiddle)
         let (rh, rl0) = DoubleDouble.twoSum(xh - kd * expStepHigh, xl - uh)
@@ -39,10 +39,10 @@ extension PortableMath {
         let (t1h, t1l) = expTable1[(k >> 6) & 63]
         let (t2h, t2l) = expTable2[k & 63]
         let (th, tl0) = DoubleDouble.twoProduct(t1h, t2h)
-        let tl = tl0 + (t1l * t2h).addingProduct(t1h, t2l)
+        let tl = tl0 + (t1l * t2h + t1h * t2l)
         let (ah, al) = DoubleDouble.twoProduct(th, qh)
         let (sh, sl) = DoubleDouble.fastTwoSum(th, ah)
-        let low = sl + (al + tl.addingProduct(tl, qh).addingProduct(th, ql))
+        let low = sl + (al + ((tl + tl * qh) + th * ql))
         let (high, rest) = DoubleDouble.fastTwoSum(sh, low)
         return (high, rest, k >> 12)
     }

@@ -4,9 +4,10 @@ extension PortableMath {
     ///
     /// x = 2^e m with m in [1, 2); bucket i = m's top 8 fraction bits; buckets from
     /// `logUpperBucket` on take m/2 and e + 1, so that m' (m or m/2) is in [0.707, 1.415) and x
-    /// near 1 has e = 0 and r = 1. log x = e ln2 - log r_i + log1p(z), z = m' r_i - 1, exact by
-    /// the fused multiply-add (m' r_i is a multiple of 2^-60, or 2^-61 for m/2, and |z| < 2^-7,
-    /// or 2^-8: at most 53 bits; the table script checks both bounds). log1p(z) = z - z²/2 + t,
+    /// near 1 has e = 0 and r = 1. log x = e ln2 - log r_i + log1p(z), z = m' r_i - 1, exact
+    /// (m' r_i is a multiple of 2^-60, or 2^-61 for m/2, and |z| < 2^-7,
+    /// or 2^-8: at most 53 bits; the table script checks both bounds; it is formed below without
+    /// a fused multiply-add). log1p(z) = z - z²/2 + t,
     /// t = z³ (c3 + c4 z + … + c10 z⁷): z - z²/2 is carried exactly (TwoProduct, FastTwoSum).
     ///
     /// Error analysis. The series' tail beyond z¹⁰ is ≤ 1.01 |z|¹¹/11. t is rounded at z²'s high
@@ -37,7 +38,11 @@ extension PortableMath {
         }
         let m = Double(bitPattern: mBits)
         let (r, lh, ll) = logTable[i]
-        let z = (-1.0).addingProduct(m, r)
+        // z = m r - 1 exactly without a fused multiply-add: m = mh + ml with mh of at most 44
+        // significant bits, so mh r (r has at most 9) and ml r are exact, mh r - 1 is exact
+        // (Sterbenz: mh r is within 2^-6 of 1), and their sum z is a double (see above).
+        let mh = Double(bitPattern: mBits & ~0x1FF)
+        let z = (mh * r - 1) + (m - mh) * r
         let (wh, wl) = DoubleDouble.twoProduct(z, z)
         let (sh, sl) = DoubleDouble.fastTwoSum(z, -0.5 * wh)
         let (c3, c4, c5, c6, c7, c8, c9, c10) = log1pCoefficients
@@ -45,7 +50,7 @@ extension PortableMath {
         let t = (wh * z) * q
         let ed = Double(e)
         let (bh, bl0) = DoubleDouble.twoSum(ed * ln2High, lh)
-        let bl = bl0 + ll.addingProduct(ed, ln2Low)
+        let bl = bl0 + (ll + ed * ln2Low)
         let (ch, cl0) = DoubleDouble.twoSum(bh, sh)
         let cl = cl0 + (bl + ((sl - 0.5 * wl) + t))
         return DoubleDouble.fastTwoSum(ch, cl)

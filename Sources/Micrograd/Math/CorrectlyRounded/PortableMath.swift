@@ -3,8 +3,9 @@
 ///
 /// Each function returns the binary64 number nearest to the exact mathematical value (ties to
 /// even), so any correct implementation returns the same result, and an independent
-/// arbitrary-precision oracle can check it. They use only IEEE 754 basic operations, the fused
-/// multiply-add, `squareRoot()` and integer arithmetic: nothing from the platform's C library.
+/// arbitrary-precision oracle can check it. They use only IEEE 754 basic operations (+ - × ÷,
+/// `squareRoot()`) and integer arithmetic: nothing from the platform's C library, not even `fma`
+/// or `rint` (which Swift calls there on baseline x86-64).
 ///
 /// Each follows the same route. A fast path evaluates the function in double-double arithmetic
 /// with a proven relative error bound (written out at each kernel); Ziv's test accepts its

@@ -22,7 +22,7 @@ extension PortableMath {
             if x == -1 { return (1, false) }
             return ((x.magnitude < 1) == (y < 0) ? .infinity : 0, false)
         }
-        let yIsInteger = y.rounded(.towardZero) == y
+        let yIsInteger = DoubleDouble.isInteger(y)
         let yIsOdd = yIsInteger && y.magnitude < 0x1p53 && Int64(y) & 1 != 0
         if x == 0 {
             if y < 0 { return (yIsOdd ? 1 / x : .infinity, false) }
@@ -48,7 +48,7 @@ extension PortableMath {
         if th > 709.8 { return (.infinity, false) }
         if th < -745.2 { return (0, false) }
         if th > -708.38 && th < 709.78 {
-            let tl = tl0.addingProduct(y, ll)
+            let tl = tl0 + y * ll
             let (high, low, exponent) = expKernel(th, tl)
             let error = (0x1p-77 + 0x1p-66 * th.magnitude) * high
             if let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) {

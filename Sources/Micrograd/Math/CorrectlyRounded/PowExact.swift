@@ -17,12 +17,12 @@ extension PortableMath {
         guard y.magnitude < 0x1p20 else { return nil }   // beyond: |y log a| > 746 unless a = 1
         var n: Int
         var root = m
-        if y.rounded(.towardZero) == y {
+        if DoubleDouble.isInteger(y) {
             n = Int(y)
         } else {
             var scaled = y
             var j = 0
-            while scaled.rounded(.towardZero) != scaled {
+            while !DoubleDouble.isInteger(scaled) {
                 scaled *= 2
                 j += 1
             }

@@ -9,8 +9,8 @@ extension PortableMath {
     /// - 2^-5 ≤ |x| < 19.1: tanh|x| = E/(E + 2), E = e^(2|x|) - 1 from `expKernel` (relative error
     ///   2^-78.4 of e^(2|x|), so ≤ 2^-78.4 × e^(1/16)/(e^(1/16) - 1) ≤ 2^-74.35 of E, plus the
     ///   roundings of its low part, below 2^-100). tanh's relative sensitivity to E is
-    ///   2/(E + 2) ≤ 1, and the double-double division (exact remainder by the fused
-    ///   multiply-add, then two roundings of the low part) adds below 2^-100: ≤ 2^-74.3.
+    ///   2/(E + 2) ≤ 1, and the double-double division (exact remainder by Dekker's
+    ///   product, then two roundings of the low part) adds below 2^-100: ≤ 2^-74.3.
     /// The Ziv test uses 2^-71 for both.
     static func tanhEvaluated(_ x: Double) -> (value: Double, slow: Bool) {
         let a = x.magnitude
@@ -59,7 +59,10 @@ extension PortableMath {
         let (dh, dl0) = DoubleDouble.twoSum(eh, 2)
         let dl = dl0 + el
         let qh = eh / dh
-        let remainder = eh.addingProduct(-qh, dh) + (el - qh * dl)
+        // eh - qh dh is a double (the remainder of a rounded quotient); with qh dh = ph + pl
+        // exactly, eh - ph is exact (Sterbenz) and so is the subtraction of pl.
+        let (ph, pl) = DoubleDouble.twoProduct(qh, dh)
+        let remainder = ((eh - ph) - pl) + (el - qh * dl)
         return DoubleDouble.fastTwoSum(qh, remainder / dh)
     }
 

@@ -221,10 +221,10 @@ struct Wide {
         return result
     }
 
-    /// An error bound of `units` units as a number (rounded up).
+    /// A number at least `units` units (units + 2, truncated to whole units), or nil beyond 1.
     static func errorBound(_ units: Double, fraction: Int) -> Wide? {
         let unit = Double(sign: .plus, exponent: -64 * fraction, significand: 1)
-        let bound = (units.rounded(.up) + 1) * unit   // a whole number of units: converted exactly
+        let bound = (units + 2) * unit
         guard bound < 1 else { return nil }
         return Wide(bound, fraction: fraction)
     }

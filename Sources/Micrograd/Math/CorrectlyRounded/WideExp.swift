@@ -13,7 +13,7 @@ extension Wide {
     static func exp(_ t: Wide, error tError: Double) -> (value: Wide, scale: Int, error: Double) {
         let f = t.fraction
         let unit = Double(sign: .plus, exponent: -64 * f, significand: 1)
-        let k = Int((t.approximation / 0x1.62e42fefa39efp-1).rounded())
+        let k = Int(DoubleDouble.roundedToInteger(t.approximation / 0x1.62e42fefa39efp-1))
         let kLn2 = Wide.ln2(fraction: f).multiplied(by: UInt64(k.magnitude))
         let r = k >= 0 ? t - kLn2 : t + kLn2
         let squarings = 10
