@@ -268,33 +268,50 @@ def inputs(name, count, rng):
     return xs
 
 
+def entries(task):
+    """The lines of one function's set, and the hardest distance seen (log2 ulps)."""
+    name, count, seed = task
+    rng = random.Random(f"{seed}-{name}")
+    lines = []
+    for x in inputs(name, count, rng):
+        if name == "pow":
+            lines.append(f"pow {hex_bits(x[0])} {hex_bits(x[1])} {hex_bits(ref_pow(*x))}\n")
+        else:
+            lines.append(f"{name} {hex_bits(x)} {hex_bits(FUNCTIONS[name](x))}\n")
+    hardest = HARDEST.distance.get(name)
+    return name, lines, None if hardest is None else float(mpmath.log(hardest[0], 2))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--functions", default=",".join(FUNCTIONS))
+    parser.add_argument("--jobs", type=int, default=1, help="processes (one function each)")
     args = parser.parse_args()
     names = args.functions.split(",")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    tasks = [(name, args.count, args.seed) for name in names]
+    if args.jobs > 1:
+        import multiprocessing
+        with multiprocessing.Pool(args.jobs) as pool:
+            results = pool.map(entries, tasks)
+    else:
+        results = [entries(task) for task in tasks]
     tmp = out.with_suffix(".partial")
     with tmp.open("w") as f:
         f.write(f"# python3 Reference/portable_math_oracle.py {args.out} --count {args.count} --seed {args.seed}"
                 f" --functions {args.functions}\n")
         f.write(f"# mpmath {mpmath.__version__} at {PRECISION} bits, each value rounded once to binary64 (ties to even)\n")
-        for name in names:
-            rng = random.Random(f"{args.seed}-{name}")
-            for x in inputs(name, args.count, rng):
-                if name == "pow":
-                    f.write(f"pow {hex_bits(x[0])} {hex_bits(x[1])} {hex_bits(ref_pow(*x))}\n")
-                else:
-                    f.write(f"{name} {hex_bits(x)} {hex_bits(FUNCTIONS[name](x))}\n")
-        for name, (d, _) in sorted(HARDEST.distance.items()):
-            f.write(f"# hardest {name} input: exact value 2^{float(mpmath.log(d, 2)):.1f} ulp from a rounding boundary\n")
+        for _, lines, _ in results:
+            f.writelines(lines)
+        for name, _, hardest in results:
+            if hardest is not None:
+                f.write(f"# hardest {name} input: exact value 2^{hardest:.1f} ulp from a rounding boundary\n")
+                print(f"{name}: hardest input's exact value is 2^{hardest:.1f} ulp from a rounding boundary", file=sys.stderr)
     tmp.rename(out)
-    for name, (d, _) in sorted(HARDEST.distance.items()):
-        print(f"{name}: hardest input's exact value is 2^{float(mpmath.log(d, 2)):.1f} ulp from a rounding boundary", file=sys.stderr)
     return 0
 
 

@@ -116,6 +116,8 @@ def log_table() -> str:
     body += f"    static let ln2High = {lit(ln2_hi)}\n    static let ln2Low = {lit(ln2_lo)}\n"
     body += "    /// (r_i, -log r_i as high, low) for the 256 buckets.\n    static let logTable: [(Double, Double, Double)] = [\n"
     body += "".join(f"        ({lit(r)}, {lit(h)}, {lit(l)}),\n" for r, h, l in rows) + "    ]\n"
+    c3_hi, c3_lo = dd(mpf(1) / 3)
+    body += f"    /// c3 = 1/3 as (high, low), for the accurate kernel of pow.\n    static let log1pC3 = ({lit(c3_hi)}, {lit(c3_lo)})\n"
     coefficients = [to_double(mpf((-1) ** (n + 1)) / n) for n in range(3, 11)]
     body += "    /// log1p(z) = z - z²/2 + z³ (c3 + c4 z + … + c10 z⁷): Taylor coefficients (-1)^(n+1)/n, rounded.\n"
     body += "    static let log1pCoefficients = (" + ", ".join(lit(c) for c in coefficients) + ")\n}\n"

@@ -74,6 +74,7 @@ struct PortableMathOracleTests {
 
     static func check(_ entries: [Entry], label: String, slowPathAlso: Bool) {
         var checked: [String: Int] = [:], mismatches: [String: Int] = [:], slow: [String: Int] = [:]
+        var slowTiny: [String: Int] = [:]   // results below 2^-1022, which always take the slow path
         var slowChecked = 0, slowMismatches = 0
         for entry in entries {
             guard let (value, tookSlow) = evaluate(entry) else {
@@ -82,6 +83,7 @@ struct PortableMathOracleTests {
             }
             checked[entry.function, default: 0] += 1
             if tookSlow { slow[entry.function, default: 0] += 1 }
+            if tookSlow && entry.expected.magnitude < 0x1p-1022 { slowTiny[entry.function, default: 0] += 1 }
             if !same(value, entry.expected) {
                 mismatches[entry.function, default: 0] += 1
                 Issue.record("\(label) line \(entry.line): \(entry.function)(\(entry.x.bitPattern.hex)) = \(value.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)")
@@ -96,7 +98,8 @@ struct PortableMathOracleTests {
         }
         for function in checked.keys.sorted() {
             let n = checked[function]!, s = slow[function, default: 0]
-            print("PORTABLE-MATH \(label) \(function): \(n) inputs, \(mismatches[function, default: 0]) mismatches, \(s) slow-path hits (\(String(format: "%.4f", 100 * Double(s) / Double(n)))%)")
+            let tiny = slowTiny[function, default: 0]
+            print("PORTABLE-MATH \(label) \(function): \(n) inputs, \(mismatches[function, default: 0]) mismatches, \(s) slow-path hits (\(String(format: "%.4f", 100 * Double(s) / Double(n)))%; \(tiny) of them subnormal or zero results, which always take it)")
         }
         if slowPathAlso { print("PORTABLE-MATH \(label) slow paths alone: \(slowChecked) inputs, \(slowMismatches) mismatches") }
     }

@@ -270,6 +270,8 @@ extension PortableMath {
         (0x1.0100000000000p+0, -0x1.ff00aa2b10bc0p-9, -0x1.2821ad5a6d353p-63),
         (0x1.0000000000000p+0, 0x0.0p+0, 0x0.0p+0),
     ]
+    /// c3 = 1/3 as (high, low), for the accurate kernel of pow.
+    static let log1pC3 = (0x1.5555555555555p-2, 0x1.5555555555555p-56)
     /// log1p(z) = z - z²/2 + z³ (c3 + c4 z + … + c10 z⁷): Taylor coefficients (-1)^(n+1)/n, rounded.
     static let log1pCoefficients = (0x1.5555555555555p-2, -0x1.0000000000000p-2, 0x1.999999999999ap-3, -0x1.5555555555555p-3, 0x1.2492492492492p-3, -0x1.0000000000000p-3, 0x1.c71c71c71c71cp-4, -0x1.999999999999ap-4)
 }

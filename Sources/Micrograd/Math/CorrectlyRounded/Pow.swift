@@ -9,10 +9,10 @@ extension PortableMath {
     /// pow(+inf, y) is +0 for y < 0 and +inf for y > 0. A finite x < 0 with a finite non-integer
     /// y gives NaN; with an integer y, the result is |x|^y, negated for odd y.
     ///
-    /// |x|^y = e^t, t = y log|x|: `logKernel` (relative error ≤ 2^-67.5) times y by TwoProduct
-    /// gives th + tl within 2^-67.49 |t|, which moves e^t by ≤ 1.0001 × 2^-67.49 |t| relatively;
-    /// `expKernel(th, tl)` adds 2^-78.4 (|tl| ≤ 2^-43.5 as |th| < 746). The Ziv test uses
-    /// (2^-77 + 2^-66 |th|) of the result. Results that are dyadic rationals (x^y exact:
+    /// |x|^y = e^t, t = y log|x|: the accurate `logKernel` (relative error ≤ 2^-75) times y by
+    /// TwoProduct gives th + tl within 2^-74.99 |t|, which moves e^t by ≤ 1.0001 × 2^-74.99 |t|
+    /// relatively; `expKernel(th, tl)` adds 2^-78.4 (|tl| ≤ 2^-43.5 as |th| < 746). The Ziv test
+    /// uses (2^-77 + 2^-74 |th|) of the result. Results that are dyadic rationals (x^y exact:
     /// `powExact`) are rounded exactly when Ziv's test fails, since an exact double or midpoint
     /// can never pass it; the rest go to the slow path.
     static func powEvaluated(_ x: Double, _ y: Double) -> (value: Double, slow: Bool) {
@@ -41,16 +41,16 @@ extension PortableMath {
     /// a^y for finite a > 0, a ≠ 1, and finite y ≠ 0.
     @inline(__always)
     static func powPositive(_ a: Double, _ y: Double) -> (value: Double, slow: Bool) {
-        let (lh, ll) = logKernel(a)
+        let (lh, ll) = logKernel(a, accurate: true)
         let (th, tl0) = DoubleDouble.twoProduct(y, lh)
-        // |th - t| ≤ 2^-67 |t| + 2^-1000: beyond these bounds the result surely overflows
+        // |th - t| ≤ 2^-74 |t|: beyond these bounds the result surely overflows
         // (t > 709.7828) or is below half the least subnormal (t < -745.1333).
         if th > 709.8 { return (.infinity, false) }
         if th < -745.2 { return (0, false) }
         if th > -708.38 && th < 709.78 {
             let tl = tl0 + y * ll
             let (high, low, exponent) = expKernel(th, tl)
-            let error = (0x1p-77 + 0x1p-66 * th.magnitude) * high
+            let error = (0x1p-77 + 0x1p-74 * th.magnitude) * high
             if let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) {
                 return (DoubleDouble.scaled(rounded, exponent), false)
             }
