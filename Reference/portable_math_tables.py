@@ -44,6 +44,13 @@ def with_bits(v, bits: int) -> float:
     return float(mpmath.ldexp(scaled, e - bits))
 
 
+def split(a: float):
+    """Veltkamp's halves of a (26 bits each), as DoubleDouble.split computes them."""
+    c = 134217729.0 * a
+    h = c - (c - a)
+    return h, a - h
+
+
 def lit(x: float) -> str:
     return float.hex(x)
 
@@ -57,22 +64,28 @@ def exp_table() -> str:
     ln2 = mpmath.log(2)
     c = ln2 / 4096
     c_hi = with_bits(c, 30)
-    c_mid = to_double(c - mpf(c_hi))
+    c_mid = with_bits(c - mpf(c_hi), 30)
     c_lo = to_double(c - mpf(c_hi) - mpf(c_mid))
     inv = to_double(4096 / ln2)
-    # k * c_hi must be exact for |k| < 2^23: c_hi has at most 30 significant bits.
-    assert Fraction(c_hi).numerator.bit_length() <= 30
+    # k * c_hi and k * c_mid must be exact for |k| < 2^23: at most 30 significant bits each.
+    for part in (c_hi, c_mid):
+        n = Fraction(part).numerator
+        while n % 2 == 0:
+            n //= 2
+        assert abs(n).bit_length() <= 30, part
     rows1 = [dd(mpmath.power(2, mpf(i) / 64)) for i in range(64)]
     rows2 = [dd(mpmath.power(2, mpf(j) / 4096)) for j in range(64)]
     body = header("exp: x = (4096 e + 64 i + j) ln2/4096 + r; 2^(i/64) and 2^(j/4096) as double-doubles.")
     body += "extension PortableMath {\n"
     body += f"    /// 4096 / ln 2, rounded.\n    static let expInverseStep = {lit(inv)}\n"
-    body += f"    /// ln 2 / 4096 in three parts; the first has 30 significant bits (k × it is exact for |k| < 2^23).\n"
+    body += f"    /// ln 2 / 4096 in three parts; the first two have 30 significant bits (k × them is exact for |k| < 2^23).\n"
     body += f"    static let expStepHigh = {lit(c_hi)}\n    static let expStepMiddle = {lit(c_mid)}\n    static let expStepLow = {lit(c_lo)}\n"
-    body += "    /// 2^(i/64), i = 0..<64, as (high, low).\n    static let expTable1: [(Double, Double)] = [\n"
-    body += "".join(f"        ({lit(h)}, {lit(l)}),\n" for h, l in rows1) + "    ]\n"
-    body += "    /// 2^(j/4096), j = 0..<64, as (high, low).\n    static let expTable2: [(Double, Double)] = [\n"
-    body += "".join(f"        ({lit(h)}, {lit(l)}),\n" for h, l in rows2) + "    ]\n"
+    body += "    /// 2^(i/64), i = 0..<64, as (high, low, high's Veltkamp halves).\n"
+    body += "    static let expTable1: [(Double, Double, Double, Double)] = [\n"
+    body += "".join(f"        ({lit(h)}, {lit(l)}, {lit(split(h)[0])}, {lit(split(h)[1])}),\n" for h, l in rows1) + "    ]\n"
+    body += "    /// 2^(j/4096), j = 0..<64, as (high, low, high's Veltkamp halves).\n"
+    body += "    static let expTable2: [(Double, Double, Double, Double)] = [\n"
+    body += "".join(f"        ({lit(h)}, {lit(l)}, {lit(split(h)[0])}, {lit(split(h)[1])}),\n" for h, l in rows2) + "    ]\n"
     coefficients = [to_double(1 / mpmath.factorial(n)) for n in (3, 4, 5)]
     body += "    /// e^r = 1 + r + r²/2 + r³ (c3 + c4 r + c5 r²) + …: Taylor coefficients 1/n!, rounded.\n"
     body += "    static let expCoefficients = (" + ", ".join(lit(c) for c in coefficients) + ")\n}\n"

@@ -25,6 +25,22 @@ enum DoubleDouble {
         return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
     }
 
+    /// twoProduct(a, b) with a's halves `split(a)` given (precomputed in a table).
+    @inline(__always) static func twoProduct(_ a: Double, halves: (Double, Double), _ b: Double) -> (Double, Double) {
+        let p = a * b
+        let (ah, al) = halves
+        let (bh, bl) = split(b)
+        return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+    }
+
+    /// twoProduct(a, b) with both operands' halves given.
+    @inline(__always) static func twoProduct(_ a: Double, halves: (Double, Double), _ b: Double, halves bHalves: (Double, Double)) -> (Double, Double) {
+        let p = a * b
+        let (ah, al) = halves
+        let (bh, bl) = bHalves
+        return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+    }
+
     /// (h, l) with h + l = a exactly, h of at most 26 and l of at most 26 significant bits.
     @inline(__always) static func split(_ a: Double) -> (Double, Double) {
         let c = 134_217_729 * a   // 2^27 + 1

@@ -4,11 +4,12 @@ extension PortableMath {
     /// 2^-78.4 (high + low), high in (0.999, 2.001) and |low| ≤ ulp(high).
     ///
     /// Error analysis. k = round(xh × 4096/ln 2), so |xh/(ln2/4096) - k| ≤ 1/2 + 2^-30 and
-    /// |k| < 2^22.1. The reduced argument r = xh + xl - k ln2/4096 is formed as rh + rl:
-    /// k × c_hi is exact (c_hi has 30 bits) and so is xh - k c_hi (Sterbenz); the product by the
-    /// middle part is exact (TwoProduct); what is lost is ≤ 2^-53 |xl - uh| ≤ 2^-96, the
-    /// rounding of rl's sum (≤ 2^-118) and ln2/4096's tail beyond three parts (|k| 2^-155): in
-    /// all |rh + rl - r| ≤ 2^-95.9, and |r| ≤ 2^-13.5.
+    /// |k| < 2^22.1. The reduced argument r = xh + xl - k ln2/4096 is formed as rh + rl
+    /// (Cody and Waite): k c_hi and k c_mid are exact (30 bits each), xh - k c_hi is exact
+    /// (Sterbenz) and TwoSum adds -k c_mid exactly; what is lost is the rounding of
+    /// rl0 + (xl - k c_lo) (≤ 2^-53 × 2^-43 ≤ 2^-96, with xl ≤ 2^-43.5) and ln2/4096's tail
+    /// beyond three parts (≤ 2^-53 |c_lo| |k| ≤ 2^-109); FastTwoSum renormalizes (|rl| ≤ ulp(rh)). In all
+    /// |rh + rl - r| ≤ 2^-95.9, and |r| ≤ 2^-13.5.
     /// e^r = 1 + r + r²/2 + r³/6 + r⁴/24 + r⁵/120 + ε₁ with |ε₁| ≤ 1.001 |r|⁶/720 ≤ 2^-90.5.
     /// p = rh² (1/2 + rh (c3 + rh (c4 + rh c5))) in binary64: the bracket's relative error is
     /// ≤ 2^-53 (1 + 2^-12) (its last addition, and the product before it, below 2^-12 of it)
@@ -29,16 +30,15 @@ extension PortableMath {
     static func expKernel(_ xh: Double, _ xl: Double) -> (high: Double, low: Double, exponent: Int) {
         let kd = DoubleDouble.roundedToInteger(xh * expInverseStep)
         let k = Int(kd)
-        let (uh, ul) = DoubleDouble.twoProduct(kd, expStepMiddle)
-        let (rh, rl0) = DoubleDouble.twoSum(xh - kd * expStepHigh, xl - uh)
-        let rl = rl0 - (ul + kd * expStepLow)
+        let (rh0, rl0) = DoubleDouble.twoSum(xh - kd * expStepHigh, -(kd * expStepMiddle))
+        let (rh, rl) = DoubleDouble.fastTwoSum(rh0, rl0 + (xl - kd * expStepLow))
         let (c3, c4, c5) = expCoefficients
         let p = (rh * rh) * (0.5 + rh * (c3 + rh * (c4 + rh * c5)))
         let (qh, ql) = DoubleDouble.fastTwoSum(rh, rl + p)
 
-        let (t1h, t1l) = expTable1[(k >> 6) & 63]
-        let (t2h, t2l) = expTable2[k & 63]
-        let (th, tl0) = DoubleDouble.twoProduct(t1h, t2h)
+        let (t1h, t1l, t1hh, t1hl) = expTable1[(k >> 6) & 63]
+        let (t2h, t2l, t2hh, t2hl) = expTable2[k & 63]
+        let (th, tl0) = DoubleDouble.twoProduct(t1h, halves: (t1hh, t1hl), t2h, halves: (t2hh, t2hl))
         let tl = tl0 + (t1l * t2h + t1h * t2l)
         let (ah, al) = DoubleDouble.twoProduct(th, qh)
         let (sh, sl) = DoubleDouble.fastTwoSum(th, ah)
