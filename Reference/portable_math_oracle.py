@@ -9,7 +9,8 @@ inputs (half uniform in bit pattern over the whole domain, half uniform over the
 useful range), drawn from random.Random(S). Lines: `function xhex result` (`function xhex yhex
 result` for pow), hex = the 16 digits of the bit pattern. The checked-in set is
 Reference/portable_math/reference.txt (--count 3000 --seed 1); .ci/run writes a large one
-(--count 1000000 --seed 2) into .build/portable-math/.
+(--count 1000000 --seed 2 --functions exp,log,tanh,pow: sin and cos, defined for |x| <= 2^20
+for the datasets and computed by the slow path alone, are in the checked-in set only).
 
 Hard cases. An input is hard when its exact value lies very close to a rounding boundary (a
 midpoint between two doubles). Families with known closeness are listed: exp(±2^-k) and its
@@ -114,6 +115,42 @@ def ref_tanh(x: float) -> float:
     return rounded("tanh", mpmath.tanh(mpf(x)))
 
 
+def ref_sin(x: float) -> float:
+    if not math.isfinite(x):
+        return math.nan
+    if x == 0:
+        return x
+    return rounded("sin", mpmath.sin(mpf(x)))
+
+
+def ref_cos(x: float) -> float:
+    if not math.isfinite(x):
+        return math.nan
+    if x == 0:
+        return 1.0
+    return rounded("cos", mpmath.cos(mpf(x)))
+
+
+def trig_specials():
+    """sin and cos (defined for |x| <= 2^20): zeros, the 2^-27 threshold, the doubles nearest
+    to multiples of pi/2 (where one of them is tiny), 2^20."""
+    xs = [0.0, -0.0, math.nan, math.inf, -math.inf, 2.0 ** 20, -(2.0 ** 20), 2 * math.pi, math.pi]
+    xs += [y for e in (2.0 ** -27, 2.0 ** -26, -(2.0 ** -27)) for y in neighbours(e, 2)]
+    xs += [y for k in list(range(1, 40)) + [2 ** 19, 2 ** 20 - 1, 667544]
+           for y in neighbours(float(k * mpmath.pi / 2), 2)
+           if abs(y) <= 2.0 ** 20]
+    return xs
+
+
+def trig_random(rng, n):
+    kind = n % 3
+    if kind == 0:
+        return rng.uniform(0, 2 * math.pi)
+    if kind == 1:
+        return rng.uniform(-(2.0 ** 20), 2.0 ** 20)
+    return rng.choice((1, -1)) * 2.0 ** rng.uniform(-27, 20)
+
+
 def is_integer(y: float) -> bool:
     return math.isfinite(y) and y == math.floor(y)
 
@@ -183,7 +220,7 @@ def ref_pow(x: float, y: float) -> float:
     return -r if negate else r
 
 
-FUNCTIONS = {"exp": ref_exp, "log": ref_log, "tanh": ref_tanh, "pow": ref_pow}
+FUNCTIONS = {"exp": ref_exp, "log": ref_log, "tanh": ref_tanh, "pow": ref_pow, "sin": ref_sin, "cos": ref_cos}
 
 
 def hensel_square_root(c: int, bits: int) -> int:
@@ -258,6 +295,8 @@ def useful(name, rng):
 def inputs(name, count, rng):
     if name == "pow":
         return pow_specials() + [pow_random(rng, n) for n in range(count)]
+    if name in ("sin", "cos"):
+        return trig_specials() + [trig_random(rng, n) for n in range(count)]
     xs = specials(name)
     for n in range(count):
         if n % 2 == 0:

@@ -155,10 +155,15 @@ WIDE_LIMBS = 66
 def wide_constants() -> str:
     with mp.workprec(64 * WIDE_LIMBS + 64):
         scaled = int(mpmath.floor(mpmath.log(2) * mpf(2) ** (64 * WIDE_LIMBS)))
-    limbs = [(scaled >> (64 * (WIDE_LIMBS - 1 - n))) & (2**64 - 1) for n in range(WIDE_LIMBS)]
-    body = header(f"ln 2 to {64 * WIDE_LIMBS} fractional bits, truncated, most significant limb first.")
+        half_pi = int(mpmath.floor(mpmath.pi / 2 * mpf(2) ** (64 * WIDE_LIMBS)))
+    def limbs(scaled):
+        return [(scaled >> (64 * (WIDE_LIMBS - 1 - n))) & (2**64 - 1) for n in range(WIDE_LIMBS)]
+    assert half_pi >> (64 * WIDE_LIMBS) == 1   # pi/2 = 1.limb0 limb1 ...
+    body = header(f"ln 2 and π/2 to {64 * WIDE_LIMBS} fractional bits, truncated, most significant limb first.")
     body += "extension Wide {\n    /// ln 2 = 0.limb0 limb1 … (base 2^64), truncated.\n    static let ln2Limbs: [UInt64] = [\n"
-    body += "".join(f"        0x{l:016x},\n" for l in limbs) + "    ]\n}\n"
+    body += "".join(f"        0x{l:016x},\n" for l in limbs(scaled)) + "    ]\n"
+    body += "    /// π/2 = 1.limb0 limb1 … (base 2^64), truncated.\n    static let halfPiLimbs: [UInt64] = [\n"
+    body += "".join(f"        0x{l:016x},\n" for l in limbs(half_pi)) + "    ]\n}\n"
     return body
 
 
