@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "swift-micrograd",
+    // Synchronization's Atomic and Mutex (the engine's tapes and leaves, the math library's selection).
+    platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "Micrograd", targets: ["Micrograd"]),
         .library(name: "MicrogradParity", targets: ["MicrogradParity"]),
@@ -13,8 +15,8 @@ let package = Package(
         .target(name: "Micrograd"),
         .target(name: "MicrogradParity", dependencies: ["Micrograd"]),
         .target(name: "MicrogradTorch", dependencies: ["Micrograd", "MicrogradParity"]),
-        .executableTarget(name: "MicrogradCLI", dependencies: ["Micrograd", "MicrogradParity"]),
-        .executableTarget(name: "MicrogradBenchmark", dependencies: ["Micrograd"]),
+        .executableTarget(name: "MicrogradCLI", dependencies: ["Micrograd", "MicrogradParity", "MicrogradTorch"]),
+        .executableTarget(name: "MicrogradBenchmark", dependencies: ["Micrograd", "MicrogradTorch"]),
         .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),
         .testTarget(name: "ParityTests", dependencies: ["Micrograd", "MicrogradParity"]),
         .testTarget(name: "LiveTorchTests", dependencies: ["Micrograd", "MicrogradParity", "MicrogradTorch"]),

@@ -17,6 +17,8 @@ them with the harness's ``ReferenceFiles`` and its checks, exactly as the checke
 * ``random_models``: ``{"root", "seed", "count"}`` -- ``count`` small training runs drawn from
   ``seed`` (``random_spec``), trained by ``micrograd_ref``, as ``Reference/cases/models.json``
   and ``Reference/goldens/models.json``.
+* ``evaluate_models``: ``{"root", "cases"}`` -- every training run of the model spec file at
+  path ``cases`` (the checked-in ``Reference/cases/models.json``), copied into ``root``.
 
 The summary is ``{"family": F, "cases": n, "steps": m, "seconds": s}``: what was written, and
 how long the call took. Everything written depends only on the request.
@@ -148,9 +150,26 @@ def random_models(argument: str) -> str:
     request = json.loads(argument)
     began = time.perf_counter()
     root, seed = request["root"], request["seed"]
-    cases_dir, goldens_dir = _folders(root)
+    cases_dir, _ = _folders(root)
     specs_path = os.path.join(cases_dir, "models.json")
     write_text(specs_path, json.dumps([random_spec(seed, index) for index in range(request["count"])], indent=2) + "\n")
+    return _write_models(root, specs_path, began)
+
+
+def evaluate_models(argument: str) -> str:
+    request = json.loads(argument)
+    began = time.perf_counter()
+    cases_dir, _ = _folders(request["root"])
+    os.makedirs(cases_dir, exist_ok=True)
+    specs_path = os.path.join(cases_dir, "models.json")
+    shutil.copyfile(request["cases"], specs_path)
+    return _write_models(request["root"], specs_path, began)
+
+
+def _write_models(root: str, specs_path: str, began: float) -> str:
+    """Trains every spec of ``specs_path`` (in ``<root>/Reference/cases``) with ``micrograd_ref``
+    and writes the goldens; returns the summary."""
+    _, goldens_dir = _folders(root)
     specs = load_specs(specs_path)
     document = {"family": "models", "format": FORMAT_VERSION,
                 "models": {spec["name"]: model_golden(spec) for spec in specs},

@@ -4,57 +4,76 @@ import Glibc
 import Darwin
 #endif
 import Micrograd
+import MicrogradTorch
 
-/// `--math`: ns per call of each `PortableMath` function and of the C library's, on the same
-/// random inputs in one run, in alternating rounds; prints the medians and their ratio.
-enum MathBenchmark {
-    struct Function: Sendable {
-        let name: String
-        let inputs: String
-        let portable: @Sendable (Double, Double) -> Double
-        let libm: @Sendable (Double, Double) -> Double
-        let draw: @Sendable (inout RNG) -> (Double, Double)
+/// `--math`: the cost per call of the engine's elementary functions (``TorchMath``) with the
+/// default library and with torch's kernels, next to the C library called directly, in
+/// alternating rounds; and of recording `x.tanh()` on a graph in both modes.
+func mathBenchmark() {
+    let count = 4096, callsPerRound = 200_000
+    var rng = RNG(seed: 7)
+    let inputs = (0..<count).map { _ in rng.uniform(-3, 3) }
+    let positive = inputs.map { abs($0) + 0.125 }
+    let torch: TorchKernelLibrary?
+    do {
+        torch = try TorchKernelLibrary.shared()
+    } catch {
+        print("torch kernels not timed: \(error)")
+        torch = nil
     }
 
-    static let functions: [Function] = [
-        Function(name: "exp", inputs: "x uniform in [-700, 700]", portable: { x, _ in PortableMath.exp(x) },
-                 libm: { x, _ in cExp(x) }, draw: { rng in (rng.uniform(-700, 700), 0) }),
-        Function(name: "log", inputs: "x = 2^u, u uniform in [-1000, 1000]", portable: { x, _ in PortableMath.log(x) },
-                 libm: { x, _ in cLog(x) }, draw: { rng in (cExp2(rng.uniform(-1000, 1000)), 0) }),
-        Function(name: "tanh", inputs: "x uniform in [-10, 10]", portable: { x, _ in PortableMath.tanh(x) },
-                 libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-10, 10), 0) }),
-        Function(name: "pow", inputs: "x uniform in [0, 10], y in [-20, 20]", portable: { x, y in PortableMath.pow(x, y) },
-                 libm: { x, y in cPow(x, y) }, draw: { rng in (rng.uniform(0, 10), rng.uniform(-20, 20)) }),
-    ]
-
-    static func run() {
-        let count = 1 << 14, rounds = 31
-        print("ns per call, medians of \(rounds) alternating rounds over the same \(count) random inputs:")
-        print("  function  PortableMath   C library   ratio   inputs")
-        var rng = RNG(seed: 7)
-        for function in functions {
-            let inputs = (0..<count).map { _ in function.draw(&rng) }
-            var portable: [Double] = [], libm: [Double] = [], ratios: [Double] = []
-            var sink = 0.0
-            func timed(_ f: (Double, Double) -> Double) -> Double {
-                let t0 = now()
-                for (x, y) in inputs { sink += f(x, y) }
-                return (now() - t0) / Double(count) * 1e9
-            }
-            for _ in 0..<rounds {
-                portable.append(timed(function.portable))
-                libm.append(timed(function.libm))
-                ratios.append(portable.last! / libm.last!)
-            }
-            let name = function.name.padding(toLength: 8, withPad: " ", startingAt: 0)
-            print("  \(name)  \(format(median(portable), 1, width: 9)) ns \(format(median(libm), 1, width: 8)) ns  \(format(median(ratios), 2, width: 5))×   \(function.inputs)\(sink == 0.5 ? " " : "")")
+    /// Nanoseconds per call of `f` over the inputs.
+    func perCall(_ xs: [Double], _ f: (Double) -> Double) -> Double {
+        var sink = 0.0
+        let t0 = now()
+        var i = 0
+        for _ in 0..<callsPerRound {
+            sink += f(xs[i])
+            i = (i + 1) & (count - 1)
         }
+        let elapsed = now() - t0
+        if sink.isNaN { print("") }
+        return elapsed / Double(callsPerRound) * 1e9
     }
 
-    /// The C library's functions (kept out of line, so both sides are called alike).
-    @inline(never) static func cExp(_ x: Double) -> Double { exp(x) }
-    @inline(never) static func cLog(_ x: Double) -> Double { log(x) }
-    @inline(never) static func cTanh(_ x: Double) -> Double { tanh(x) }
-    @inline(never) static func cPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
-    static func cExp2(_ x: Double) -> Double { exp2(x) }
+    typealias Row = (name: String, time: () -> Double)
+    func rows(_ name: String, _ xs: [Double], c: @escaping (Double) -> Double, seam: @escaping (Double) -> Double,
+              kernel: ((Double) -> Double)?) -> [Row] {
+        var rows: [Row] = [
+            ("\(name): C library, called directly", { perCall(xs, c) }),
+            ("\(name): TorchMath, default library", { perCall(xs, seam) }),
+        ]
+        if let torch, let kernel {
+            rows.append(("\(name): torch kernel, called directly", { perCall(xs, kernel) }))
+            rows.append(("\(name): TorchMath, torch kernels (scoped)", { MathLibrary.using(torch.math) { perCall(xs, seam) } }))
+        }
+        return rows
+    }
+    #if canImport(Glibc)
+    let (cExp, cLog, cTanh) = ({ Glibc.exp($0) }, { Glibc.log($0) }, { Glibc.tanh($0) }) as ((Double) -> Double, (Double) -> Double, (Double) -> Double)
+    #else
+    let (cExp, cLog, cTanh) = ({ Darwin.exp($0) }, { Darwin.log($0) }, { Darwin.tanh($0) }) as ((Double) -> Double, (Double) -> Double, (Double) -> Double)
+    #endif
+    var all = rows("exp", inputs, c: cExp, seam: { TorchMath.exp($0) }, kernel: torch?.math.exp)
+        + rows("log", positive, c: cLog, seam: { TorchMath.log($0) }, kernel: torch?.math.log)
+        + rows("tanh", inputs, c: cTanh, seam: { TorchMath.tanh($0) }, kernel: torch?.math.tanh)
+        + rows("sqrt", positive, c: { $0.squareRoot() }, seam: { TorchMath.sqrt($0) }, kernel: torch?.math.sqrt)
+    let record: (Double) -> Double = { Value($0).tanh().data }
+    all.append(("Value(x).tanh(): default library", { perCall(inputs, record) }))
+    if let torch {
+        all.append(("Value(x).tanh(): torch kernels (scoped)", { MathLibrary.using(torch.math) { perCall(inputs, record) } }))
+    }
+
+    var samples = [[Double]](repeating: [], count: all.count)
+    for _ in 0..<alternatingRounds {
+        for (i, row) in all.enumerated() { samples[i].append(row.time()) }
+    }
+    print("ns per call, median of \(alternatingRounds) alternating rounds of \(callsPerRound) calls"
+        + (torch.map { " (\($0.math))" } ?? "") + ":")
+    for (i, row) in all.enumerated() {
+        let base = all.firstIndex { $0.name.hasPrefix(row.name.prefix { $0 != ":" }) } ?? i
+        let ratios = zip(samples[i], samples[base]).map { $0 / $1 }
+        print("  \(row.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(format(median(samples[i]), 2)) ns"
+            + (base == i ? "" : "   \(format(median(ratios), 2, width: 5))× the first row of its group"))
+    }
 }

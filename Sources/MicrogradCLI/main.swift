@@ -1,6 +1,7 @@
 import Foundation
 import Micrograd
 import MicrogradParity
+import MicrogradTorch
 
 /// `micrograd`: the engine's command line.
 ///
@@ -10,13 +11,17 @@ import MicrogradParity
 ///                                        record, its drift from torch reported)
 ///     micrograd train NAME [--root DIR]  a training run of Reference/cases/models.json
 ///                                        (lecture, moons, yinyang), loss per step
+///     --math torch                       (parity, train) compute with torch's own kernels, from
+///                                        the torch MICROGRAD_PYTHON names (see TorchKernelLibrary);
+///                                        parity then holds goldens of a matching machine to 0 ulp
 ///     micrograd graph                    the lecture's neuron as DOT (pipe into `dot -Tsvg`)
 enum Command {
     static let usage = """
-        usage: micrograd parity [--root DIR]
-               micrograd train lecture|moons|yinyang [--root DIR]
+        usage: micrograd parity [--root DIR] [--math torch]
+               micrograd train lecture|moons|yinyang [--root DIR] [--math torch]
                micrograd graph
         DIR is the package root holding Reference/ (default: the current directory).
+        --math torch computes with torch's own kernels (needs the torch of MICROGRAD_PYTHON).
         """
 
     static func main() -> Int32 {
@@ -26,9 +31,19 @@ enum Command {
             root = arguments[flag + 1]
             arguments.removeSubrange(flag...flag + 1)
         }
+        var torchKernels: TorchKernelLibrary?
+        if let flag = arguments.firstIndex(of: "--math"), flag + 1 < arguments.count, arguments[flag + 1] == "torch" {
+            arguments.removeSubrange(flag...flag + 1)
+            do {
+                torchKernels = try TorchKernelLibrary.shared()
+            } catch {
+                print(error)
+                return 1
+            }
+        }
         switch (arguments.first, arguments.count) {
-        case ("parity", 1): return parity(root: root)
-        case ("train", 2): return train(arguments[1], root: root)
+        case ("parity", 1): return parity(root: root, torchKernels: torchKernels)
+        case ("train", 2): return train(arguments[1], root: root, math: torchKernels?.math ?? .default)
         case ("graph", 1): return graph()
         default:
             print(usage)
@@ -36,33 +51,62 @@ enum Command {
         }
     }
 
-    static func parity(root: String) -> Int32 {
+    /// Every program family and every training run, compared; every reference file or case
+    /// that cannot be compared is reported (and fails the run), the rest still compared.
+    static func parity(root: String, torchKernels: TorchKernelLibrary?) -> Int32 {
         let files = ReferenceFiles(packageRoot: root)
+        let mode: ParityMode
         do {
-            let tally = try OfflineSuite.comparePrograms(in: files)
-            let report = ParityReport(tally: tally)
-            print(report.summary)
-            let models = try files.modelFamily()
-            let runs = models.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
-            print(TrainingReport.summary(runs, source: models.provenance.summary))
-            if !tally.passed {
-                print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))
-            }
-            return tally.passed && runs.allSatisfy(\.passed) ? 0 : 1
+            try files.checkRoot()
+            mode = self.mode(torchKernels, files: files)
         } catch {
             print(error)
             return 1
         }
+        let tally = OfflineSuite.comparePrograms(in: files, mode: mode)
+        let report = ParityReport(tally: tally)
+        print(report.summary)
+        var passed = tally.passed
+        do {
+            let models = try files.modelFamily()
+            let runs = models.models.map { TrainingComparison.training($0, in: mode) }
+            print(TrainingReport.summary(runs, source: models.provenance.summary, mode: mode))
+            if !models.problems.isEmpty { print(GoldenError.report(models.problems)) }
+            passed = passed && models.problems.isEmpty && runs.allSatisfy(\.passed)
+        } catch {
+            print(error)
+            passed = false
+        }
+        if !tally.failures.isEmpty {
+            print(report.failureDetails(limit: 5, graphDirectory: NSTemporaryDirectory() + "micrograd-parity"))
+        }
+        return passed ? 0 : 1
     }
 
-    static func train(_ name: String, root: String) -> Int32 {
+    /// With torch's kernels, 0 ulp when every golden file comes from a machine like this one;
+    /// otherwise (or with the default math) the table, saying why.
+    /// (A file that cannot be loaded is reported by the comparison.)
+    static func mode(_ torchKernels: TorchKernelLibrary?, files: ReferenceFiles) -> ParityMode {
+        guard let torchKernels else { return .documentedDeviations }
+        var provenances = files.programFamilies.compactMap { try? files.programFamily($0).provenance }
+        if let models = try? files.modelFamily() { provenances.append(models.provenance) }
+        if let obstacle = provenances.lazy.compactMap(torchKernels.zeroUlpObstacle).first {
+            print("\(torchKernels.math): cannot promise 0 ulp against these goldens: \(obstacle), and MKL, like torch, "
+                + "picks its kernels by CPU; comparing under the documented deviations instead")
+            return ParityMode(math: torchKernels.math, exact: false)
+        }
+        return .exact(torchKernels.math)
+    }
+
+    static func train(_ name: String, root: String, math: MathLibrary) -> Int32 {
         do {
             let models = try ReferenceFiles(packageRoot: root).modelFamily()
             guard let spec = models.models.first(where: { $0.spec.name == name })?.spec else {
                 print("no training run named \(name) in Reference/cases/models.json (have: \(models.models.map(\.spec.name).joined(separator: ", ")))")
                 return 2
             }
-            let record = Training.run(spec)
+            let record = MathLibrary.using(math) { Training.run(spec) }
+            print(math)
             for (step, loss) in record.losses.enumerated() {
                 print("step \(step) loss \(loss)")
             }

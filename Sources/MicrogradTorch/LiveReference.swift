@@ -66,6 +66,12 @@ public struct LiveReference: Sendable {
         try call("random_models", Request(root: workspace.root, seed: seed, count: count))
     }
 
+    /// Trains every run of the model spec file at `caseFile` (such as the checked-in
+    /// `Reference/cases/models.json`) with the PyTorch twin and writes the `models` specs and goldens.
+    public func evaluateModels(caseFile: String, into workspace: LiveWorkspace) throws(PythonError) -> Written {
+        try call("evaluate_models", Request(root: workspace.root, cases: caseFile))
+    }
+
     /// A request to `live.py`; absent fields are left out of the JSON.
     private struct Request: Encodable {
         var root: String

@@ -4,29 +4,34 @@ import MicrogradParity
 
 /// The live parity suite: programs evaluated by torch while it runs (see ``LiveReference``),
 /// compared with the engine exactly as the offline suite compares them with the checked-in
-/// goldens: every value and gradient at 0 ulp except the documented deviations, which
-/// ``MicrogradParity/ProgramRun`` aligns to torch where they arise.
+/// goldens, in one or more ``MicrogradParity/ParityMode``s: with the default math, every value
+/// and gradient at 0 ulp except the documented deviations, which
+/// ``MicrogradParity/ProgramRun`` aligns to torch where they arise; with torch's own kernels
+/// (``TorchKernelLibrary``), every value and gradient at 0 ulp.
 public enum LiveSuite {
     /// How long the two sides of ``comparePrograms(_:reference:workspace:into:)`` worked.
     public struct Work: Sendable {
         /// Seconds torch worked in Python: generating, evaluating, writing.
         public var torchSeconds = 0.0
-        /// Seconds the engine's side worked, over all its tasks: loading what torch wrote,
-        /// running it through the engine, comparing.
-        public var engineSeconds = 0.0
+        /// Seconds the engine's side worked, over all its tasks: loading what torch wrote.
+        public var loadingSeconds = 0.0
+        /// Seconds the engine's side worked per tally (mode), over all its tasks: running the
+        /// programs through the engine, comparing.
+        public var engineSeconds: [Double]
     }
 
-    /// Runs every source through torch and the engine and adds the comparisons to `tally`, in
-    /// source order (sources with the same ``LiveProgramSource/family`` in a row are one
-    /// family of the tally).
+    /// Runs every source through torch once, and through the engine in the mode of each of
+    /// `tallies`, adding the comparisons to that tally in source order (sources with the same
+    /// ``LiveProgramSource/family`` in a row are one family of a tally).
     ///
     /// Torch works on one source at a time, on a thread of its own, while the engine loads and
     /// compares the sources torch has finished, in up to one task per remaining processor (at
     /// least one).
     public static func comparePrograms(
-        _ sources: [LiveProgramSource], reference: LiveReference, workspace: LiveWorkspace, into tally: inout ParityTally
+        _ sources: [LiveProgramSource], reference: LiveReference, workspace: LiveWorkspace, into tallies: inout [ParityTally]
     ) async throws(LiveError) -> Work {
-        var work = Work()
+        let modes = tallies.map(\.mode)
+        var work = Work(engineSeconds: modes.map { _ in 0 })
         var torchFailure: PythonError?
         var order = LiveBatchOrder(sources: sources)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
@@ -44,14 +49,16 @@ public enum LiveSuite {
                 }
                 work.torchSeconds += written.seconds
                 if running == width, let (finished, result) = await group.next() {
-                    order.add(finished, result, to: &tally, work: &work)
+                    order.add(finished, result, to: &tallies, work: &work)
                     running -= 1
                 }
-                group.addTask { (index, Result { () throws(GoldenError) in try LiveBatch(written.family, in: workspace) }) }
+                group.addTask {
+                    (index, Result { () throws(GoldenError) in try LiveBatch(written.family, in: workspace, modes: modes) })
+                }
                 running += 1
             }
             for await (finished, result) in group {
-                order.add(finished, result, to: &tally, work: &work)
+                order.add(finished, result, to: &tallies, work: &work)
             }
         }
         if let torchFailure { throw .torch(torchFailure) }
@@ -64,15 +71,6 @@ public enum LiveSuite {
     static func onThreadOfItsOwn<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: body()) }.start()
-        }
-    }
-
-    /// Every case of `family` run through the engine, with documented deviations aligned to
-    /// torch, and compared with torch's results.
-    public static func comparisons(of family: ProgramFamily) -> [CaseComparison] {
-        family.cases.map { parityCase in
-            let actual = ProgramRun(parityCase.program, aligningDeviationsTo: parityCase.expected).results
-            return CaseComparison(program: parityCase.program, expected: parityCase.expected, actual: actual)
         }
     }
 }

@@ -22,7 +22,7 @@ public final class LiveWorkspace: Sendable {
     }
 
     /// The reference files written here so far.
-    public var files: ReferenceFiles { ReferenceFiles(packageRoot: root) }
+    public var files: ReferenceFiles { ReferenceFiles(packageRoot: root, provenanceCheck: .liveTorch) }
 
     /// Deletes the case file and the golden file of `family`, once loaded (so a run of many
     /// batches keeps one batch's files at a time).

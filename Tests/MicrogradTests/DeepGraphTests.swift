@@ -29,8 +29,7 @@ struct DeepGraphTests {
             y.backward()
             return (y.owner as! Tape).count
         }
-        let first = build()
-        let second = build()
+        let (first, second) = onOwnThread { (build(), build()) }
         #expect(first == second)
     }
 }

@@ -6,6 +6,12 @@ import Testing
 /// measures the process's RSS over 1,000 steps: `MicrogradBenchmark --memory`.)
 struct MemoryTests {
     @Test func moonsTrainingReusesOneTape() {
+        let footprints = onOwnThread { Self.moonsFootprints() }
+        #expect(footprints.allSatisfy { $0 == footprints[0] })
+    }
+
+    /// The tape's identity and footprint after each of 100 moons steps (after 10 to warm up).
+    static func moonsFootprints() -> [Footprint] {
         var rng = RNG(seed: 42)
         let data = Dataset.moons(count: 100, noise: 0.1, rng: &rng)
         let model = MLP(2, [16, 16, 1], rng: &rng)
@@ -13,23 +19,41 @@ struct MemoryTests {
         var sgd = SGD(parameters: parameters, learningRate: { k in 1.0 - 0.9 * Double(k) / 100 })
         /// The tape's identity and footprint after a step (holding the tape itself would keep
         /// it from being reused).
-        func step() -> (ObjectIdentifier, Int, Int, Int) {
+        func step() -> Footprint {
             let scores = data.inputs.map { model($0.map { Value($0) })[0] }
             let loss = Loss.maxMargin(scores: scores, labels: data.labels) + Loss.l2(parameters, alpha: 1e-4)
             model.zeroGrad()
             loss.backward()
             sgd.step()
             let tape = loss.tape
-            return (ObjectIdentifier(tape), tape.capacity, tape.operandCapacity, tape.count)
+            return Footprint(tape: ObjectIdentifier(tape), capacity: tape.capacity,
+                             operandCapacity: tape.operandCapacity, count: tape.count)
         }
         for _ in 0..<10 { _ = step() }
-        let footprint = step()
-        for _ in 0..<100 {
-            #expect(step() == footprint)
-        }
+        return (0..<100).map { _ in step() }
+    }
+
+    struct Footprint: Equatable {
+        let tape: ObjectIdentifier
+        let capacity: Int, operandCapacity: Int, count: Int
     }
 
     @Test func graphKeepsTheLeavesOfADroppedModelAndLetsThemGoWithIt() {
+        let seen = onOwnThread { Self.leavesOfADroppedModel() }
+        #expect(seen.keptWhileReachable)
+        #expect(seen.leafCount == 2 + 3 * 2 + 3 + 3 + 1)
+        #expect(seen.gradientsFinite)
+        #expect(seen.modelFreedInputsSpared)
+        #expect(seen.spared)
+    }
+
+    struct DroppedModel {
+        var keptWhileReachable = false, leafCount = 0, gradientsFinite = false
+        var modelFreedInputsSpared = false, spared = false
+    }
+
+    static func leavesOfADroppedModel() -> DroppedModel {
+        var result = DroppedModel()
         weak var weight: Leaf?, input: Leaf?
         var output: Value? = {
             let model = MLP(2, [3, 1], seed: 7)
@@ -39,7 +63,7 @@ struct MemoryTests {
             return model(x)[0]
         }()
         // The model and the inputs are gone; the graph still reaches them.
-        #expect(weight != nil && input != nil)
+        result.keptWhileReachable = weight != nil && input != nil
         output!.backward()
         do {
             var seen: Set<NodeID> = [], stack = [output!], leaves: [Value] = []
@@ -48,17 +72,16 @@ struct MemoryTests {
                 if node.op == .leaf { leaves.append(node) }
                 stack += node.children
             }
-            #expect(leaves.count == 2 + 3 * 2 + 3 + 3 + 1)
-            #expect(leaves.allSatisfy { $0.grad.isFinite })
+            result.leafCount = leaves.count
+            result.gradientsFinite = leaves.allSatisfy { $0.grad.isFinite }
         }
         output = nil
         // A new graph on this thread's tape empties it: the model's leaves are freed, the
         // inputs (only the tape held them) are spared for the thread's next leaves.
         _ = Value(1.0) * 2.0
-        #expect(weight == nil && input != nil)
-        var spared = false
-        for _ in 0..<2 { spared = spared || Value(0).leaf === input }
-        #expect(spared)
+        result.modelFreedInputsSpared = weight == nil && input != nil
+        for _ in 0..<2 { result.spared = result.spared || Value(0).leaf === input }
+        return result
     }
 
     @Test func keptValueKeepsItsTapeAndLaterGraphsStillWork() {

@@ -20,7 +20,9 @@ struct PortableMathOracleTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let checkedIn = "\(root)/Reference/portable_math/reference.txt"
-    static let large = "\(root)/.build/portable-math/reference-large.txt"
+    /// The large set's path, from `MICROGRAD_PORTABLE_MATH_LARGE` (.ci/run sets it for its main
+    /// `swift test`, not for the sanitizer runs).
+    static let large = ProcessInfo.processInfo.environment["MICROGRAD_PORTABLE_MATH_LARGE"]
 
     static func load(_ path: String) throws -> [Entry] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -114,10 +116,30 @@ struct PortableMathOracleTests {
         Self.check(entries, label: "checked-in", slowPathAlso: true)
     }
 
-    @Test("large oracle set at 0 ulp", .enabled(if: FileManager.default.fileExists(atPath: large),
-        "no large set: .ci/run writes .build/portable-math/reference-large.txt (python3 Reference/portable_math_oracle.py)"))
+    @Test("MathLibrary.portable: the engine's Value.exp/log/tanh computed with it give the oracle's values")
+    func engineThroughPortableLibrary() throws {
+        let entries = try Self.load(Self.checkedIn).filter { ["exp", "log", "tanh"].contains($0.function) && $0.x.isFinite }
+        var checked = 0
+        MathLibrary.using(.portable) {
+            for entry in entries {
+                let value = Value(entry.x)
+                let result = switch entry.function {
+                case "exp": value.exp().data
+                case "log": value.log().data
+                default: value.tanh().data
+                }
+                checked += 1
+                #expect(Self.same(result, entry.expected), "line \(entry.line): \(entry.function)(\(entry.x)) = \(result), oracle \(entry.expected)")
+            }
+        }
+        #expect(checked > 9000)
+    }
+
+    @Test("large oracle set at 0 ulp", .enabled(if: large != nil,
+        "no large set: set MICROGRAD_PORTABLE_MATH_LARGE to a file written by Reference/portable_math_oracle.py (.ci/run does)"))
     func largeSet() throws {
-        Self.check(try Self.load(Self.large), label: "large", slowPathAlso: false)
+        let path = try #require(Self.large)
+        Self.check(try Self.load(path), label: "large", slowPathAlso: false)
     }
 }
 

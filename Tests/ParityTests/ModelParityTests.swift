@@ -21,6 +21,8 @@ struct ModelParityTests {
         let family = try ModelParityTests.family()
         let comparisons = family.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
         printParity(TrainingReport.summary(comparisons, source: family.provenance.summary))
+        if !family.problems.isEmpty { printParity(GoldenError.report(family.problems)) }
+        #expect(family.problems.isEmpty, "\(family.problems.count) training run(s) could not be compared; see above")
         for model in family.models {
             #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
                     "\(model.spec.name): engine-math record iff the run goes through a documented deviation")
@@ -73,8 +75,7 @@ struct ModelParityTests {
                 try CanonicalJSON.text(of: json).write(to: url, atomically: true, encoding: .utf8)
             }
             do {
-                _ = try ReferenceFiles(packageRoot: root).modelFamily()
-                return nil
+                return try ReferenceFiles(packageRoot: root, provenanceCheck: .checkout(PackageRoot.path)).modelFamily().problems.first
             } catch {
                 return error
             }

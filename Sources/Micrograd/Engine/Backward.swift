@@ -10,28 +10,39 @@ extension Value {
             leaf.accumulate(1)
             return
         }
-        tape.backward(from: Int(index))
+        let tape = self.tape, root = Int(index)
+        tape.withLock { tape.backward(from: root) }
     }
 }
 
 extension Tape {
     /// Runs a backward pass from node `root`, adding to the gradients of earlier passes.
     @usableFromInline func backward(from root: Int) {
-        if hasGradients {
-            // Gradients of an earlier pass (or set by hand) are kept aside so this pass sums
-            // its own contributions first, then adds them: torch's `grad += new_grad`.
-            let earlier = (0..<count).map { hasGrad[$0] ? Optional(grad[$0]) : nil }
-            for i in 0..<count { grad[i] = -0.0; hasGrad[i] = false }
+        guard hasGradients else {
             sweep(from: root)
-            for (i, old) in earlier.enumerated() {
-                guard let old else { continue }
-                grad[i] = hasGrad[i] ? old + grad[i] : old
-                hasGrad[i] = true
-            }
-        } else {
-            sweep(from: root)
+            hasGradients = true
+            return
         }
-        hasGradients = true
+        // Gradients of an earlier pass (or set by hand) stay in their columns, set aside, while
+        // this pass sums its own contributions in fresh ones; then each node reached adds its
+        // sum to its earlier gradient: torch's `grad += new_grad`. The sweep reaches nodes up
+        // to `root`, or to the end of a dense block that contains it.
+        let earlierGrad = grad, earlierHasGrad = hasGrad
+        let block = blocks.last { Int($0.first) <= root }
+        let nodes = Swift.max(root, block.map { Int($0.last) } ?? root) + 1
+        grad = .allocate(capacity: nodes)
+        hasGrad = .allocate(capacity: nodes)
+        grad.initialize(repeating: -0.0, count: nodes)
+        hasGrad.initialize(repeating: false, count: nodes)
+        sweep(from: root)
+        for i in 0..<nodes where hasGrad[i] {
+            earlierGrad[i] = earlierHasGrad[i] ? earlierGrad[i] + grad[i] : grad[i]
+            earlierHasGrad[i] = true
+        }
+        grad.deallocate()
+        hasGrad.deallocate()
+        grad = earlierGrad
+        hasGrad = earlierHasGrad
     }
 
     /// Propagates gradients from `root` down to node 0, each node once, in reverse creation

@@ -39,8 +39,12 @@ enum CurrentTape {
     @usableFromInline static func threadTape() -> Unmanaged<Tape> {
         // The thread's slot keeps the holder alive: borrow it rather than retain it.
         threadHolder()._withUnsafeGuaranteedRef { holder in
-            if holder.tape.count > 0 && isKnownUniquelyReferenced(&holder.tape) {
-                holder.tape.reset(sparing: &holder.spareLeaves)
+            // Unique first: only then can no other thread be using the tape.
+            if isKnownUniquelyReferenced(&holder.tape) {
+                let tape = holder.tape
+                tape.withLock {
+                    if tape.count > 0 { tape.reset(sparing: &holder.spareLeaves) }
+                }
             }
             return Unmanaged.passUnretained(holder.tape)
         }

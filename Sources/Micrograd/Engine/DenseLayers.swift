@@ -40,7 +40,7 @@ extension Value {
         // Borrowed, not retained: the tape is kept alive by a computed input or by the thread,
         // the inputs by `inputs` and the layers by `layers`.
         let tape = inputs.first(where: { !$0.isLeaf }).map { Unmanaged.passUnretained($0.tape) } ?? CurrentTape.threadTape()
-        return tape._withUnsafeGuaranteedRef { tape in
+        return tape._withUnsafeGuaranteedRef { tape in tape.withLock {
             var list = tape.nodeList(count: inputs.count)
             inputs.withUnsafeBufferPointer { inputs in
                 for k in inputs.indices { tape.operands[list.at + k] = tape.index(of: inputs[k]) }
@@ -53,16 +53,18 @@ extension Value {
                 }
             }
             return tape.values(list)
-        }
+        } }
     }
 
     /// The same for plain-number inputs, each used as `w * x` with a `Double`.
     public static func dense(_ layers: [DenseLayer], inputs: [Double]) -> [Value] {
-        let tape = CurrentTape.forNewGraph()
         guard let layer = layers.first else { return inputs.map { Value($0) } }
-        var list = tape.dense(layer, constants: inputs)
-        for layer in layers.dropFirst() { list = tape.dense(layer, inputs: list, fresh: true) }
-        return tape.values(list)
+        let tape = CurrentTape.forNewGraph()
+        return tape.withLock {
+            var list = tape.dense(layer, constants: inputs)
+            for layer in layers.dropFirst() { list = tape.dense(layer, inputs: list, fresh: true) }
+            return tape.values(list)
+        }
     }
 }
 

@@ -122,7 +122,8 @@ extension Value {
             if value.isLeaf {
                 Leaf.setData(value.leaf.state, newData(i))
             } else {
-                value.tape.data[Int(value.index)] = newData(i)
+                let tape = value.tape, node = Int(value.index), newValue = newData(i)
+                tape.withLock { tape.data[node] = newValue }
             }
         }
         Leaf.noteDataChanges()

@@ -1,4 +1,5 @@
-/// How an operation is recorded: pick the tape, find the operands' nodes, append the result.
+/// How an operation is recorded: pick the tape, and holding its lock, find the operands' nodes,
+/// compute the result from their values and append it.
 ///
 /// The tape is borrowed while recording, not retained: a computed operand keeps its tape
 /// alive, and the thread keeps its own tape alive. Only the new `Value` holds a reference.
@@ -15,30 +16,41 @@ extension Value {
         return CurrentTape.threadTape()
     }
 
-    /// Records `op(self)` whose forward result is `result`.
-    @inlinable func recordUnary(_ op: Op, _ result: Double) -> Value {
+    /// Records `op(self)`, whose forward result is `forward(self.data)`.
+    @inlinable func recordUnary(_ op: Op, _ forward: (Double) -> Double) -> Value {
         Value.tape(for: self)._withUnsafeGuaranteedRef { tape in
-            let a = tape.index(of: self)
-            return Value(tape: tape, index: tape.append(op, result, a, 0))
+            tape.withLock {
+                let a = tape.index(of: self)
+                return Value(tape: tape, index: tape.append(op, forward(tape.data[Int(a)]), a, 0))
+            }
         }
     }
 
-    /// Records `op(a, b)` whose forward result is `result`.
-    @inlinable static func recordBinary(_ op: Op, _ a: Value, _ b: Value, _ result: Double) -> Value {
+    /// Records `op(a, b)`, whose forward result is `forward(a.data, b.data)`.
+    @inlinable static func recordBinary(
+        _ op: Op, _ a: Value, _ b: Value, _ forward: (Double, Double) -> Double
+    ) -> Value {
         tape(for: a, b)._withUnsafeGuaranteedRef { tape in
-            let ia = tape.index(of: a)
-            let ib = tape.index(of: b)
-            return Value(tape: tape, index: tape.append(op, result, ia, ib))
+            tape.withLock {
+                let ia = tape.index(of: a)
+                let ib = tape.index(of: b)
+                let result = forward(tape.data[Int(ia)], tape.data[Int(ib)])
+                return Value(tape: tape, index: tape.append(op, result, ia, ib))
+            }
         }
     }
 
-    /// Records `op(a, c)` (or `op(c, a)` when `constantFirst`) for a plain number `c`.
+    /// Records `op(a, c)` (or `op(c, a)` when `constantFirst`) for a plain number `c`, whose
+    /// forward result is `forward(a.data)`.
     @inlinable static func recordWithConstant(
-        _ op: Op, _ a: Value, _ c: Double, constantFirst: Bool = false, _ result: Double
+        _ op: Op, _ a: Value, _ c: Double, constantFirst: Bool = false, _ forward: (Double) -> Double
     ) -> Value {
         tape(for: a)._withUnsafeGuaranteedRef { tape in
-            let ia = tape.index(of: a)
-            return Value(tape: tape, index: tape.record(op, ia, constant: c, constantFirst: constantFirst, result))
+            tape.withLock {
+                let ia = tape.index(of: a)
+                let result = forward(tape.data[Int(ia)])
+                return Value(tape: tape, index: tape.record(op, ia, constant: c, constantFirst: constantFirst, result))
+            }
         }
     }
 }

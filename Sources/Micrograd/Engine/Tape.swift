@@ -50,6 +50,8 @@ final class Tape: NodeOwner {
     @exclusivity(unchecked) @usableFromInline var hasGradients = false
     /// Unique per tape and per reset: tells a leaf whether its cached node index is still valid.
     @exclusivity(unchecked) @usableFromInline var stamp: UInt64
+    /// Held by whichever thread is reading or writing the tape (see `withLock`).
+    @usableFromInline let lockWord = Atomic<Bool>(false)
 
     private static let stamps = Atomic<UInt64>(0)
 
@@ -244,8 +246,9 @@ final class Tape: NodeOwner {
 
     @usableFromInline static func mixedGraphs() -> Never {
         fatalError("""
-            Values recorded on different threads' tapes cannot be combined: build a graph on one \
-            thread (Value is not Sendable), or start from leaves (`Value(x.data)`) on this thread.
+            Values recorded on different threads' tapes cannot be combined in one operation: record \
+            a graph on one thread or task (an async function may resume on another thread after an \
+            await), or carry a number across as a new leaf, `Value(x.data)`.
             """)
     }
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Forward and backward formulas of every operation, written to round exactly as PyTorch's
 /// float64 CPU kernels and `derivatives.yaml` do. This file is the single place where the
 /// engine's arithmetic lives; the parity suite holds each line to 0 ulp against torch.
@@ -16,8 +10,9 @@ enum TorchKernels {
 
     /// `torch.sigmoid`: a single element takes the kernel's scalar loop, `1 / (1 + std::exp(-x))`
     /// with the C library's `exp` (the vectorised loop, for longer tensors, uses SLEEF's; and
-    /// `torch.exp` itself uses MKL's, so this is deliberately not ``TorchMath/exp(_:)``).
-    @inlinable static func sigmoid(_ x: Double) -> Double { 1 / (1 + Glibc.exp(-x)) }
+    /// `torch.exp` itself uses MKL's, so this is deliberately ``TorchMath/scalarExp(_:)``, not
+    /// ``TorchMath/exp(_:)``).
+    @inlinable static func sigmoid(_ x: Double) -> Double { 1 / (1 + TorchMath.scalarExp(-x)) }
 
     /// `c / x` for a Python scalar `c`: torch runs `x.reciprocal() * c`.
     @inlinable static func rdiv(_ x: Double, _ c: Double) -> Double { (1 / x) * c }
@@ -37,7 +32,7 @@ enum TorchKernels {
         case 2: x * x
         case 3: x * x * x
         case -2: 1 / (x * x)
-        default: Glibc.pow(x, e)
+        default: TorchMath.pow(x, e)
         }
     }
 

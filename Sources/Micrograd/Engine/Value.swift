@@ -13,7 +13,18 @@
 /// A `Value(_:)` is a leaf that lives as long as some `Value` refers to it. Every other value
 /// is a node on a tape (see the README's "Engine design"); the tape is reused once none of
 /// its values is alive, so keep `.data`, not the `Value`, of numbers you log across steps.
-/// A graph belongs to the thread that records it (`Value` is not `Sendable`).
+///
+/// ## Threads and tasks
+///
+/// `Value` is not `Sendable`, but Swift 6 lets you send a value (and a model) to another task
+/// when nothing on the sending side uses it afterwards. That is safe: a computation with a
+/// recorded operand is recorded on that operand's tape, from whichever thread, and every access
+/// to a tape — recording, ``backward()``, reading or setting ``data``, ``grad``, ``label`` —
+/// holds the tape's lock. A graph that starts from leaves only goes on the current thread's
+/// tape. So one operation cannot combine values recorded on two different threads' tapes: it
+/// stops the program with a message saying so. Record a graph on one thread or task (an async
+/// function can resume on another thread after an `await`), or carry numbers across with
+/// `Value(x.data)`.
 public struct Value {
     /// The tape holding this node (`index >= 0`) or the leaf itself (`index == -1`).
     @usableFromInline let owner: NodeOwner
@@ -41,9 +52,18 @@ public struct Value {
     /// The number this node holds. Setting it changes the node in place (micrograd's
     /// `p.data -= lr * p.grad`); nodes computed from it earlier keep their values.
     @inlinable public var data: Double {
-        get { owner.data[isLeaf ? 0 : Int(index)] }
+        get {
+            if isLeaf { return owner.data[0] }
+            let tape = self.tape, i = Int(index)
+            return tape.withLock { tape.data[i] }
+        }
         nonmutating set {
-            if isLeaf { leaf.setData(newValue) } else { tape.data[Int(index)] = newValue }
+            if isLeaf {
+                leaf.setData(newValue)
+            } else {
+                let tape = self.tape, i = Int(index)
+                tape.withLock { tape.data[i] = newValue }
+            }
         }
     }
 
@@ -52,13 +72,15 @@ public struct Value {
     @inlinable public var grad: Double {
         get {
             if isLeaf { return leaf.grad }
-            return tape.gradient(at: Int(index))
+            let tape = self.tape, i = Int(index)
+            return tape.withLock { tape.gradient(at: i) }
         }
         nonmutating set {
             if isLeaf {
                 leaf.setGrad(newValue)
             } else {
-                tape.setGradient(at: Int(index), newValue)
+                let tape = self.tape, i = Int(index)
+                tape.withLock { tape.setGradient(at: i, newValue) }
             }
         }
     }
@@ -69,21 +91,33 @@ public struct Value {
         if isLeaf {
             leaf.setGrad(nil)
         } else {
-            tape.setGradient(at: Int(index), nil)
+            let tape = self.tape, i = Int(index)
+            tape.withLock { tape.setGradient(at: i, nil) }
         }
     }
 
     /// A name shown in graph exports.
     public var label: String {
-        get { isLeaf ? leaf.label : tape.labels[index] ?? "" }
+        get {
+            if isLeaf { return leaf.label }
+            let tape = self.tape
+            return tape.withLock { tape.labels[index] ?? "" }
+        }
         nonmutating set {
-            if isLeaf { leaf.label = newValue } else { tape.labels[index] = newValue }
+            if isLeaf {
+                leaf.label = newValue
+            } else {
+                let tape = self.tape
+                tape.withLock { tape.labels[index] = newValue }
+            }
         }
     }
 
     /// The operation that produced this value (``Op/leaf`` for `Value(_:)`).
     public var op: Op {
-        isLeaf ? .leaf : tape.ops[Int(index)]
+        if isLeaf { return .leaf }
+        let tape = self.tape
+        return tape.withLock { tape.ops[Int(index)] }
     }
 
     /// The operands this value was computed from, in operator order (empty for leaves).
@@ -91,13 +125,15 @@ public struct Value {
     /// they are the bias, then each term's weight and input.
     public var children: [Value] {
         if isLeaf { return [] }
-        return tape.operandIndices(of: Int(index)).map { tape.value(at: $0) }
+        let tape = self.tape
+        return tape.withLock { tape.operandIndices(of: Int(index)).map { tape.value(at: $0) } }
     }
 
     /// The same node seen as a leaf when it stands for one, so identity is stable.
     @inlinable var canonical: Value {
-        if !isLeaf && tape.ops[Int(index)] == .leaf { return Value(leaf: tape.leaf(at: Int(index))) }
-        return self
+        if isLeaf { return self }
+        let tape = self.tape
+        return tape.withLock { tape.value(at: index) }
     }
 
     /// An identity for this node, equal for every `Value` that refers to it.

@@ -13,9 +13,11 @@ extension Value {
             ?? Value.tape(for: bias, weights.first ?? bias).takeUnretainedValue()
         let root = weights.withUnsafeBufferPointer { w in
             inputs.withUnsafeBufferPointer { x in
-                tape.weightedSum(
-                    bias: tape.index(of: bias), count: w.count,
-                    weight: { tape.index(of: w[$0]) }, input: { tape.index(of: x[$0]) })
+                tape.withLock {
+                    tape.weightedSum(
+                        bias: tape.index(of: bias), count: w.count,
+                        weight: { tape.index(of: w[$0]) }, input: { tape.index(of: x[$0]) })
+                }
             }
         }
         return Value(tape: tape, index: root)
@@ -26,14 +28,16 @@ extension Value {
     /// (Python's `sum((p*p for p in parameters))` starts from the integer 0).
     static func weightedSum(constant: Double, squaring values: [Value]) -> Value {
         let tape = values.first(where: { !$0.isLeaf })?.tape ?? CurrentTape.forNewGraph()
-        let bias = tape.append(.constant, constant, 0, 0)
         let root = values.withUnsafeBufferPointer { v in
-            tape.weightedSum(bias: bias, count: v.count) { terms in
-                // Each value is its term's weight and input: one lookup for both.
-                for i in v.indices {
-                    let node = tape.index(of: v[i])
-                    terms.weights[i] = node
-                    terms.inputs[i] = node
+            tape.withLock {
+                let bias = tape.append(.constant, constant, 0, 0)
+                return tape.weightedSum(bias: bias, count: v.count) { terms in
+                    // Each value is its term's weight and input: one lookup for both.
+                    for i in v.indices {
+                        let node = tape.index(of: v[i])
+                        terms.weights[i] = node
+                        terms.inputs[i] = node
+                    }
                 }
             }
         }
@@ -45,9 +49,11 @@ extension Value {
         precondition(weights.count == inputs.count, "weightedSum: \(weights.count) weights for \(inputs.count) inputs")
         let tape = Value.tape(for: bias, weights.first ?? bias).takeUnretainedValue()
         let root = weights.withUnsafeBufferPointer { w in
-            tape.weightedSum(
-                bias: tape.index(of: bias), count: w.count,
-                weight: { tape.index(of: w[$0]) }, input: { tape.append(.constant, inputs[$0], 0, 0) })
+            tape.withLock {
+                tape.weightedSum(
+                    bias: tape.index(of: bias), count: w.count,
+                    weight: { tape.index(of: w[$0]) }, input: { tape.append(.constant, inputs[$0], 0, 0) })
+            }
         }
         return Value(tape: tape, index: root)
     }

@@ -41,11 +41,12 @@ public enum GraphExport {
         var drawnLeaves = Set<NodeID>()
         for (k, tape) in tapes.enumerated() {
             let prefix = k == 0 ? "n" : "t\(k)n"
-            let below = tape.nodes(below: tapeRoots[k])
+            let below = tape.withLock { tape.nodes(below: tapeRoots[k]) }
             for i in below.indices where below[i] {
-                let value = tape.value(at: Int32(i))
+                // Read under the lock, drawn (through the public accessors) without it.
+                let (value, operands) = tape.withLock { (tape.value(at: Int32(i)), tape.operandIndices(of: i)) }
                 if value.isLeaf { drawnLeaves.insert(value.id) }
-                GraphNodes.draw(value, name: "\(prefix)\(i)", operands: tape.operandIndices(of: i).map { "\(prefix)\($0)" },
+                GraphNodes.draw(value, name: "\(prefix)\(i)", operands: operands.map { "\(prefix)\($0)" },
                                 highlighted: value.id == highlighted, to: &output)
             }
         }

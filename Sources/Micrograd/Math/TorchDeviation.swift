@@ -4,8 +4,10 @@
 ///
 /// All entries come from the same cause (see ``TorchMath``): the pinned torch computes float64
 /// `exp`, `log`, `tanh` and `sqrt` with Intel MKL's closed-source vector math kernels, which
-/// are not correctly rounded and cannot be reproduced; the engine uses the C library and the
-/// correctly rounded square root. The measurements were taken against torch 2.15.0 on the
+/// are not correctly rounded and cannot be reproduced; the engine's default math library
+/// (``MathLibrary/cLibrary``) uses the C library and the correctly rounded square root. With
+/// torch's own kernels as the library (`MicrogradTorch`'s `TorchKernelLibrary`) there is no
+/// deviation at all, and the parity suite uses no table. The measurements were taken against torch 2.15.0 on the
 /// reference machine (AVX2, AMD Zen 3): random inputs over each function's useful range plus
 /// special values.
 public struct TorchDeviation: Sendable, CustomStringConvertible {

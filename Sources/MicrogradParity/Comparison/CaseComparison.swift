@@ -44,11 +44,16 @@ public struct CaseComparison: Sendable {
     public let worstValueDistance: UlpDistance
     /// The largest gradient difference of any node (the root's and unreached ones' included).
     public let worstGradDistance: UlpDistance
+    /// What the engine computed with and the budgets (``actual`` must come from ``ProgramRun``
+    /// in the same mode).
+    public let mode: ParityMode
 
-    /// Compares every value and every gradient, each within its budget (see ``Budgets``).
-    public init(program: CaseProgram, expected: ExpectedResults, actual: ActualResults) {
+    /// Compares every value and every gradient, each within its budget in `mode` (see ``Budgets``).
+    public init(program: CaseProgram, expected: ExpectedResults, actual: ActualResults,
+                mode: ParityMode = .documentedDeviations) {
         precondition(expected.values.count == program.steps.count && actual.values.count == program.steps.count,
                      "results must have one entry per step")
+        self.mode = mode
         self.program = program
         self.expected = expected
         self.actual = actual
@@ -60,7 +65,7 @@ public struct CaseComparison: Sendable {
             let measuredOnItsOwn = actual.powGradients[i] != nil
             for operand in Set(step.operands) {
                 consumerOps[operand].append(step.op)
-                if !measuredOnItsOwn { gradBudgets[operand] = max(gradBudgets[operand], Budgets.gradient(from: step)) }
+                if !measuredOnItsOwn { gradBudgets[operand] = max(gradBudgets[operand], Budgets.gradient(from: step, in: mode)) }
             }
         }
         var valueMismatches: [NodeMismatch] = [], gradMismatches: [NodeMismatch] = []
@@ -70,7 +75,7 @@ public struct CaseComparison: Sendable {
             let distance = UlpDistance(expected.values[i], actual.values[i])
             perOp[step.op, default: OpStatistics()].addValue(distance)
             worstValueDistance = max(worstValueDistance, distance)
-            let budget = Budgets.value(of: step)
+            let budget = Budgets.value(of: step, in: mode)
             if distance.steps > budget {
                 valueMismatches.append(NodeMismatch(node: i, quantity: .value, expected: expected.values[i],
                                                     actual: actual.values[i], distance: distance, budget: budget))
@@ -92,7 +97,7 @@ public struct CaseComparison: Sendable {
             let distance = UlpDistance(torch, engine)
             perOp[.pow, default: OpStatistics()].addGrad(distance)
             worstGradDistance = max(worstGradDistance, distance)
-            let budget = Budgets.gradient(from: program.steps[i])
+            let budget = Budgets.gradient(from: program.steps[i], in: mode)
             if distance.steps > budget {
                 gradMismatches.append(NodeMismatch(node: x, quantity: .grad, expected: torch, actual: engine,
                                                    distance: distance, budget: budget))

@@ -23,9 +23,16 @@ public struct ParityTally: Sendable {
     public private(set) var ops: [Op: OpStatistics] = [:]
     /// The failing cases, with their family, in the order they were compared.
     public private(set) var failures: [(family: String, comparison: CaseComparison)] = []
+    /// Reference files and cases that could not be compared, every one of them.
+    public private(set) var problems: [GoldenError] = []
 
-    /// An empty tally.
-    public init() {}
+    /// What the comparisons added were run with and held to.
+    public let mode: ParityMode
+
+    /// An empty tally of comparisons in `mode`.
+    public init(mode: ParityMode = .documentedDeviations) {
+        self.mode = mode
+    }
 
     /// Starts a family whose goldens came from `source`.
     public mutating func beginFamily(_ name: String, source: String?) {
@@ -35,6 +42,8 @@ public struct ParityTally: Sendable {
     /// Adds a compared case to the family begun last.
     public mutating func add(_ comparison: CaseComparison) {
         precondition(!families.isEmpty, "beginFamily first")
+        precondition(comparison.mode.math === mode.math && comparison.mode.isExact == mode.isExact,
+                     "a comparison of another mode than the tally's")
         var family = families.removeLast()
         family.cases += 1
         family.values += comparison.program.steps.count
@@ -49,12 +58,17 @@ public struct ParityTally: Sendable {
         families.append(family)
     }
 
+    /// Adds reference files or cases that could not be compared.
+    public mutating func add(problems: [GoldenError]) {
+        self.problems += problems
+    }
+
     /// Cases compared in all families.
     public var cases: Int { families.reduce(0) { $0 + $1.cases } }
     /// Values compared in all families.
     public var values: Int { families.reduce(0) { $0 + $1.values } }
     /// Gradients compared in all families.
     public var grads: Int { families.reduce(0) { $0 + $1.grads } }
-    /// Whether every case passed.
-    public var passed: Bool { failures.isEmpty }
+    /// Whether every case could be compared and passed.
+    public var passed: Bool { failures.isEmpty && problems.isEmpty }
 }

@@ -52,16 +52,25 @@ public struct TrainingComparison: Sendable {
         drift = TrainingComparison.series(expected: expected, actual: actual)
     }
 
-    /// Compares the engine's `actual` record of `model` with its goldens: with the engine-math
-    /// record when it has one, else with torch's.
-    public init(_ model: ModelCase, actual: TrainingRecord) {
+    /// Compares the engine's `actual` record of `model`, computed in `mode`, with its goldens:
+    /// in an exact mode with torch's record, every number at 0 ulp; under the table with the
+    /// engine-math record when it has one and `mode` computes with the default library, else
+    /// with torch's (a run through deviations then reported, not required to match).
+    public init(_ model: ModelCase, actual: TrainingRecord, mode: ParityMode = .documentedDeviations) {
         let deviations = TrainingDeviations.of(model.spec)
-        if let engineMath = model.engineMath {
+        if mode.isExact {
+            self.init(name: model.spec.name, expected: model.expected, actual: actual)
+        } else if let engineMath = model.engineMath, mode.holdsToEngineMath {
             self.init(name: model.spec.name, expected: model.expected, engineMath: engineMath, actual: actual,
                       deviations: deviations)
         } else {
             self.init(name: model.spec.name, expected: model.expected, actual: actual, deviations: deviations)
         }
+    }
+
+    /// Trains `model`'s run with the engine in `mode` and compares it with its goldens.
+    public static func training(_ model: ModelCase, in mode: ParityMode) -> TrainingComparison {
+        TrainingComparison(model, actual: mode.run { Training.run(model.spec) }, mode: mode)
     }
 
     /// Losses, gradients per recorded step (in step order) and final parameters compared.

@@ -26,20 +26,31 @@ public struct GoldenError: Error, Sendable, CustomStringConvertible {
     public let field: String?
     /// The details.
     public let reason: String
+    /// What fixes it: by default, running ``fixCommand``.
+    public let fix: String
 
     /// An error about `file` (and `caseName`, `field` when one is concerned).
-    public init(_ kind: Kind, file: String, caseName: String? = nil, field: String? = nil, reason: String) {
+    public init(
+        _ kind: Kind, file: String, caseName: String? = nil, field: String? = nil, reason: String,
+        fix: String = "run `\(GoldenError.fixCommand)`"
+    ) {
         self.kind = kind
         self.file = file
         self.caseName = caseName
         self.field = field
         self.reason = reason
+        self.fix = fix
+    }
+
+    /// Every error of `errors`, one after another.
+    public static func report(_ errors: [GoldenError]) -> String {
+        errors.map(\.description).joined(separator: "\n")
     }
 
     public var description: String {
         var place = file
         if let caseName { place += ", case \"\(caseName)\"" }
         if let field, !field.isEmpty { place += ", field \(field)" }
-        return "\(kind.rawValue) reference file: \(place): \(reason)\n  fix: run `\(GoldenError.fixCommand)`"
+        return "\(kind.rawValue) reference file: \(place): \(reason)\n  fix: \(fix)"
     }
 }

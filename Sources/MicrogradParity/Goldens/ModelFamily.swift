@@ -10,7 +10,7 @@ public struct ModelCase: Sendable {
     public let expected: TrainingRecord
     /// For a run through documented deviations (``TrainingDeviations``), the same record from
     /// the twin with the forward values of `tanh`, `exp`, `log` and `sqrt` taken from the C
-    /// library, as the engine computes them (``Micrograd/TorchMath``), every other operation,
+    /// library, as the engine computes them with ``Micrograd/MathLibrary/cLibrary``, every other operation,
     /// every backward formula and the optimizer still torch's: what the engine must reproduce
     /// bit for bit. Nil for a run through no deviation, which is held to `expected` itself.
     public let engineMath: TrainingRecord?
@@ -18,47 +18,61 @@ public struct ModelCase: Sendable {
 
 /// The training runs with their goldens, checked to belong together.
 public struct ModelFamily: Sendable {
-    /// The runs, in the order of `models.json`.
+    /// The runs, in the order of `models.json`, but for those in `problems`.
     public let models: [ModelCase]
     /// Where the goldens came from.
     public let provenance: Provenance
+    /// Runs that cannot be compared and goldens without a spec, each named: every one is
+    /// reported, and fails the run.
+    public let problems: [GoldenError]
 }
 
 extension ReferenceFiles {
     /// Loads the model specs and their goldens and checks that every spec has a golden
     /// generated from exactly that spec (sha256 of its canonical JSON), and no golden is left
-    /// without a spec.
+    /// without a spec. A file that cannot be used at all is thrown; each run that cannot is in
+    /// the family's `problems`.
     public func modelFamily() throws(GoldenError) -> ModelFamily {
         let specsPath = ReferenceFiles.casesPath("models"), goldensPath = ReferenceFiles.goldensPath("models")
         guard let specs = try document(specsPath).array else {
             throw GoldenError(.malformed, file: specsPath, reason: "expected an array of model specs")
         }
         let (provenance, entries) = try goldens("models", entriesKey: "models")
-        var models: [ModelCase] = []
+        var models: [ModelCase] = [], problems: [GoldenError] = [], names: Set<String> = []
         for (index, json) in specs.enumerated() {
             let canonical = CanonicalJSON.bytes(of: json)
             let spec: ModelSpec
             do {
                 spec = try JSONDecoder().decode(ModelSpec.self, from: Data(canonical))
             } catch {
-                throw GoldenError(.malformed, file: specsPath, caseName: json.object?["name"]?.string,
-                                  field: "[\(index)]", reason: "not a model spec: \(error)")
+                let name = json.object?["name"]?.string
+                if let name { names.insert(name) }
+                problems.append(GoldenError(.malformed, file: specsPath, caseName: name,
+                                            field: "[\(index)]", reason: "not a model spec: \(error)"))
+                continue
             }
-            guard !models.contains(where: { $0.spec.name == spec.name }) else {
-                throw GoldenError(.malformed, file: specsPath, caseName: spec.name, reason: "two specs have this name")
+            guard names.insert(spec.name).inserted else {
+                problems.append(GoldenError(.malformed, file: specsPath, caseName: spec.name, reason: "two specs have this name"))
+                continue
             }
             guard let golden = entries[spec.name] else {
-                throw GoldenError(.stale, file: goldensPath, caseName: spec.name,
-                                  reason: "no golden for this model: it was added or renamed after the goldens were generated")
+                problems.append(GoldenError(.stale, file: goldensPath, caseName: spec.name,
+                                            reason: "no golden for this model: it was added or renamed after the goldens were generated"))
+                continue
             }
-            let (expected, engineMath) = try ReferenceFiles.trainingRecords(
-                golden, spec: spec, sha256: SHA256.hexDigest(canonical), file: goldensPath)
-            models.append(ModelCase(spec: spec, expected: expected, engineMath: engineMath))
+            do {
+                let (expected, engineMath) = try ReferenceFiles.trainingRecords(
+                    golden, spec: spec, sha256: SHA256.hexDigest(canonical), file: goldensPath)
+                models.append(ModelCase(spec: spec, expected: expected, engineMath: engineMath))
+            } catch {
+                problems.append(error)
+            }
         }
-        if let orphan = entries.keys.sorted().first(where: { name in !models.contains { $0.spec.name == name } }) {
-            throw GoldenError(.stale, file: goldensPath, caseName: orphan, reason: "a golden for a model \(specsPath) no longer defines")
+        for orphan in entries.keys.sorted() where !names.contains(orphan) {
+            problems.append(GoldenError(.stale, file: goldensPath, caseName: orphan,
+                                        reason: "a golden for a model \(specsPath) no longer defines"))
         }
-        return ModelFamily(models: models, provenance: provenance)
+        return ModelFamily(models: models, provenance: provenance, problems: problems)
     }
 
     /// The records a golden entry holds for `spec`, whose canonical JSON has `sha256`: torch's,

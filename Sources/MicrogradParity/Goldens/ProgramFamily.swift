@@ -11,10 +11,13 @@ public struct ParityCase: Sendable {
 public struct ProgramFamily: Sendable {
     /// The family's name.
     public let name: String
-    /// The cases, in the order of the case file.
+    /// The cases, in the order of the case file, but for those in `problems`.
     public let cases: [ParityCase]
     /// Where the goldens came from.
     public let provenance: Provenance
+    /// Cases that cannot be compared (a malformed definition, a missing, stale or malformed
+    /// golden) and goldens without a case, each named: every one is reported, and fails the run.
+    public let problems: [GoldenError]
 }
 
 extension ReferenceFiles {
@@ -32,8 +35,16 @@ extension ReferenceFiles {
     }
 
     /// Loads a family's case definitions (`Reference/cases/<family>.json`), checked: every case
-    /// well formed, no two with the same name.
+    /// well formed, no two with the same name. Throws the first problem.
     public func cases(_ family: String) throws(GoldenError) -> [CaseProgram] {
+        var problems: [GoldenError] = []
+        let programs = try cases(family, problems: &problems)
+        if let first = problems.first { throw first }
+        return programs
+    }
+
+    /// The well-formed case definitions of `family`; each one that is not is added to `problems`.
+    func cases(_ family: String, problems: inout [GoldenError]) throws(GoldenError) -> [CaseProgram] {
         let path = ReferenceFiles.casesPath(family)
         let fields = try header(try document(path), path: path, family: family, keys: ["cases", "family", "format"])
         let list: [JSONValue]
@@ -49,11 +60,13 @@ extension ReferenceFiles {
                 program = try CaseProgram(json: json)
             } catch {
                 let name = json.object?["name"]?.string
-                throw GoldenError(.malformed, file: path, caseName: name, field: name == nil ? "cases[\(index)].\(error.field)" : error.field,
-                                  reason: error.reason)
+                problems.append(GoldenError(.malformed, file: path, caseName: name,
+                                            field: name == nil ? "cases[\(index)].\(error.field)" : error.field, reason: error.reason))
+                continue
             }
             guard names.insert(program.name).inserted else {
-                throw GoldenError(.malformed, file: path, caseName: program.name, reason: "two cases have this name")
+                problems.append(GoldenError(.malformed, file: path, caseName: program.name, reason: "two cases have this name"))
+                continue
             }
             programs.append(program)
         }
@@ -62,26 +75,34 @@ extension ReferenceFiles {
 
     /// Loads a family's case definitions and goldens and checks that they match: every case
     /// has a golden generated from exactly its definition (same sha256 of its canonical JSON),
-    /// with one value and one gradient per step, and no golden is left without a case.
+    /// with one value and one gradient per step, and no golden is left without a case. A file
+    /// that cannot be used at all is thrown; each case that cannot is in the family's `problems`.
     public func programFamily(_ family: String) throws(GoldenError) -> ProgramFamily {
-        let programs = try cases(family)
+        var problems: [GoldenError] = []
+        let programs = try cases(family, problems: &problems)
         let path = ReferenceFiles.goldensPath(family)
         let (provenance, entries) = try goldens(family, entriesKey: "cases")
         var loaded: [ParityCase] = []
         for program in programs {
             guard let golden = entries[program.name] else {
-                throw GoldenError(.stale, file: path, caseName: program.name,
-                                  reason: "no golden for this case: it was added or renamed after the goldens were generated")
+                problems.append(GoldenError(.stale, file: path, caseName: program.name,
+                                            reason: "no golden for this case: it was added or renamed after the goldens were generated"))
+                continue
             }
-            loaded.append(ParityCase(program: program, expected: try ReferenceFiles.expected(
-                golden, for: program, sha256: program.sha256, file: path)))
+            do {
+                loaded.append(ParityCase(program: program, expected: try ReferenceFiles.expected(
+                    golden, for: program, sha256: program.sha256, file: path)))
+            } catch {
+                problems.append(error)
+            }
         }
-        let names = Set(programs.map(\.name))
-        if let orphan = entries.keys.sorted().first(where: { !names.contains($0) }) {
-            throw GoldenError(.stale, file: path, caseName: orphan,
-                              reason: "a golden for a case \(ReferenceFiles.casesPath(family)) no longer defines")
+        // Cases defined but malformed have already been reported.
+        let names = Set(programs.map(\.name)).union(problems.compactMap(\.caseName))
+        for orphan in entries.keys.sorted() where !names.contains(orphan) {
+            problems.append(GoldenError(.stale, file: path, caseName: orphan,
+                                        reason: "a golden for a case \(ReferenceFiles.casesPath(family)) no longer defines"))
         }
-        return ProgramFamily(name: family, cases: loaded, provenance: provenance)
+        return ProgramFamily(name: family, cases: loaded, provenance: provenance, problems: problems)
     }
 
     /// The expected results a golden entry holds for `program`, whose canonical JSON has `sha256`.

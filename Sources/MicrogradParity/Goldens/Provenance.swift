@@ -10,8 +10,10 @@ public struct Provenance: Sendable, Equatable {
     public let cpuCapability: String
     /// Operating system, machine and C library, such as `Linux x86_64 glibc 2.36`.
     public let platform: String
-    /// sha256 of each generator source and input file, by path.
-    public let hashes: [String: String]
+    /// sha256 of each generator source, by path.
+    public let generator: [String: String]
+    /// sha256 of each input file (the case definitions), by path.
+    public let inputs: [String: String]
 
     init(json: JSONValue) throws(FieldError) {
         do throws(FieldError) {
@@ -21,14 +23,16 @@ public struct Provenance: Sendable, Equatable {
             python = try fields.string("python")
             cpuCapability = try fields.string("cpuCapability")
             platform = "\(try fields.string("system")) \(try fields.string("machine")) \(try fields.string("libc"))"
-            var hashes: [String: String] = [:]
-            for key in ["generator", "inputs"] {
+            func hashes(_ key: String) throws(FieldError) -> [String: String] {
+                var hashes: [String: String] = [:]
                 for (path, hash) in try fields.object(key) {
                     guard let hash = hash.string else { throw FieldError(field: "\(key).\(path)", reason: "expected a sha256 string") }
                     hashes[path] = hash
                 }
+                return hashes
             }
-            self.hashes = hashes
+            generator = try hashes("generator")
+            inputs = try hashes("inputs")
         } catch {
             throw error.inside("provenance")
         }

@@ -18,6 +18,7 @@ extension ReferenceFiles {
         let path = ReferenceFiles.goldensPath("rng")
         let fields = try header(try document(path), path: path, family: "rng",
                                 keys: ["family", "format", "nextU64", "provenance", "random", "seed"])
+        let golden: RNGGolden
         do throws(FieldError) {
             guard case .number(let seedText) = try fields.value("seed"), let seed = UInt64(seedText) else {
                 throw FieldError(field: "seed", reason: "expected an unsigned 64-bit integer")
@@ -28,10 +29,12 @@ extension ReferenceFiles {
                 }
                 return output
             }
-            return RNGGolden(seed: seed, nextU64: outputs, random: try GoldenNumbers.pairs(try fields.value("random"), field: "random"),
-                             provenance: try Provenance(json: try fields.value("provenance")))
+            golden = RNGGolden(seed: seed, nextU64: outputs, random: try GoldenNumbers.pairs(try fields.value("random"), field: "random"),
+                               provenance: try Provenance(json: try fields.value("provenance")))
         } catch {
             throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
         }
+        try check(golden.provenance, of: path)
+        return golden
     }
 }

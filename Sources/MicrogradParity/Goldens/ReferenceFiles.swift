@@ -5,10 +5,14 @@ import Foundation
 public struct ReferenceFiles: Sendable {
     /// The package root (the folder holding `Package.swift`).
     public let packageRoot: String
+    /// What the goldens' provenance is checked against.
+    public let provenanceCheck: ProvenanceCheck
 
-    /// The reference files under `packageRoot`.
-    public init(packageRoot: String) {
+    /// The reference files under `packageRoot`, their provenance checked against the checkout
+    /// at `packageRoot` itself unless `provenanceCheck` says otherwise.
+    public init(packageRoot: String, provenanceCheck: ProvenanceCheck? = nil) {
         self.packageRoot = packageRoot
+        self.provenanceCheck = provenanceCheck ?? .checkout(packageRoot)
     }
 
     /// The path of a case file, relative to the package root.
@@ -23,6 +27,7 @@ public struct ReferenceFiles: Sendable {
     /// Reads and parses the JSON file at `path` (relative to the package root).
     public func document(_ path: String) throws(GoldenError) -> JSONValue {
         guard let data = FileManager.default.contents(atPath: "\(packageRoot)/\(path)") else {
+            try checkRoot()
             throw GoldenError(.missing, file: path, reason: "the file does not exist or cannot be read")
         }
         do {
@@ -38,10 +43,24 @@ public struct ReferenceFiles: Sendable {
         let path = ReferenceFiles.goldensPath(family)
         let fields = try header(try document(path), path: path, family: family,
                                 keys: ["family", "format", entriesKey, "provenance"])
+        let provenance: Provenance, entries: [String: JSONValue]
         do throws(FieldError) {
-            return (try Provenance(json: try fields.value("provenance")), try fields.object(entriesKey))
+            (provenance, entries) = (try Provenance(json: try fields.value("provenance")), try fields.object(entriesKey))
         } catch {
             throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
+        }
+        try check(provenance, of: path)
+        return (provenance, entries)
+    }
+
+    /// Fails unless `packageRoot` holds a `Reference/` folder: the usual cause of a missing
+    /// file is a wrong root, not missing goldens.
+    public func checkRoot() throws(GoldenError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: "\(packageRoot)/Reference", isDirectory: &isFolder), isFolder.boolValue else {
+            throw GoldenError(.missing, file: "Reference/", reason: "no Reference/ under \(packageRoot)",
+                              fix: "give the package root, the folder holding Package.swift and Reference/ (`--root DIR`, "
+                                  + "default: the current directory)")
         }
     }
 

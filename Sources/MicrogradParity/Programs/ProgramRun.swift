@@ -2,9 +2,9 @@ import Micrograd
 
 /// A ``CaseProgram`` run through the engine's public `Value` API: each step applied with the
 /// operator micrograd code would use (a `Double` on the side the program puts it), then
-/// `backward()` on the root.
+/// `backward()` on the root, with the engine computing with the ``ParityMode``'s math library.
 ///
-/// Given torch's results, a node whose operation has a documented forward deviation (see
+/// Under the table (a mode that is not exact), given torch's results, a node whose operation has a documented forward deviation (see
 /// ``Budgets``) and whose value is within it is set to torch's value right after it is
 /// computed (`node.data = …`), so the nodes after it, and the backward formulas, see torch's
 /// numbers: each deviation is measured where it arises instead of cascading, and everything
@@ -28,16 +28,22 @@ public struct ProgramRun {
     /// See ``ActualResults/powGradients``.
     public let powGradients: [Int: Double]
 
-    /// Runs `program` and its backward pass, aligning documented deviations to `expected`.
-    public init(_ program: CaseProgram, aligningDeviationsTo expected: ExpectedResults? = nil) {
-        let run = ProgramRun.record(program, aligningTo: expected)
+    /// Runs `program` and its backward pass with `mode`'s math library, aligning the deviations
+    /// `mode` allows to `expected` (none when it is exact).
+    public init(_ program: CaseProgram, aligningDeviationsTo expected: ExpectedResults? = nil,
+                mode: ParityMode = .documentedDeviations) {
+        self = mode.run { ProgramRun(running: program, aligningDeviationsTo: expected, mode: mode) }
+    }
+
+    private init(running program: CaseProgram, aligningDeviationsTo expected: ExpectedResults?, mode: ParityMode) {
+        let run = ProgramRun.record(program, aligningTo: expected, mode: mode)
         run.nodes[program.root].backward()
         var grads = run.nodes.map(\.grad)
         var powGradients: [Int: Double] = [:]
         if let expected {
-            let factors = expected.powFactors.filter { Budgets.gradient(from: program.steps[$0.key]) > 0 }
+            let factors = expected.powFactors.filter { Budgets.gradient(from: program.steps[$0.key], in: mode) > 0 }
             if !factors.isEmpty {
-                let second = ProgramRun.record(program, aligningTo: expected, factors: factors)
+                let second = ProgramRun.record(program, aligningTo: expected, mode: mode, factors: factors)
                 second.nodes[program.root].backward()
                 grads = second.nodes.map(\.grad)
                 for i in factors.keys {
@@ -61,10 +67,10 @@ public struct ProgramRun {
         return leaf.grad
     }
 
-    /// Records `program`'s nodes, aligning documented forward deviations to `expected`, and
-    /// recording each step in `factors` as `x * factor` with torch's value.
+    /// Records `program`'s nodes, aligning the forward deviations `mode` allows to `expected`,
+    /// and recording each step in `factors` as `x * factor` with torch's value.
     static func record(
-        _ program: CaseProgram, aligningTo expected: ExpectedResults?, factors: [Int: Double] = [:]
+        _ program: CaseProgram, aligningTo expected: ExpectedResults?, mode: ParityMode, factors: [Int: Double] = [:]
     ) -> (nodes: [Value], values: [Double], aligned: [Int]) {
         var nodes: [Value] = [], values: [Double] = [], aligned: [Int] = []
         nodes.reserveCapacity(program.steps.count)
@@ -80,7 +86,7 @@ public struct ProgramRun {
             let node = ProgramRun.apply(step, to: nodes)
             values.append(node.data)
             if let expected, node.data.bitPattern != expected.values[i].bitPattern {
-                let budget = Budgets.value(of: step)
+                let budget = Budgets.value(of: step, in: mode)
                 if budget > 0 && UlpDistance(node.data, expected.values[i]).steps <= budget {
                     node.data = expected.values[i]
                     aligned.append(i)

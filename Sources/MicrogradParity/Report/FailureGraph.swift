@@ -14,7 +14,7 @@ public enum FailureGraph {
         guard program.steps.count <= maximumNodes else {
             return "not drawn (\(program.steps.count) nodes; at most \(maximumNodes) are)"
         }
-        let run = ProgramRun(program, aligningDeviationsTo: comparison.expected)
+        let run = ProgramRun(program, aligningDeviationsTo: comparison.expected, mode: comparison.mode)
         for (index, value) in run.nodes.enumerated() { value.label = "#\(index)" }
         let text = "// \(family): case \"\(program.name)\"; node #\(node) is the first divergent one\n"
             + GraphExport.dot(of: run.nodes, highlighting: run.nodes[node].id)

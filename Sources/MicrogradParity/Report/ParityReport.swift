@@ -12,9 +12,10 @@ public struct ParityReport: Sendable {
 
     /// How much was compared and the worst difference per family and per operation.
     public var summary: String {
+        let mode = tally.mode
         var lines = ["PyTorch parity: \(tally.passed ? "PASSED" : "FAILED") — \(tally.cases) cases, "
-            + "\(tally.values) values and \(tally.grads) gradients compared; budget 0 ulp except the documented deviations:"]
-        lines += Budgets.table.map { "  TorchDeviation: " + $0 }
+            + "\(tally.values) values and \(tally.grads) gradients compared; \(mode)\(mode.isExact ? "" : ":")"]
+        if !mode.isExact { lines += Budgets.table.map { "  TorchDeviation: " + $0 } }
         for family in tally.families {
             if let source = family.source { lines.append("  goldens \(family.name): \(source)") }
         }
@@ -31,6 +32,10 @@ public struct ParityReport: Sendable {
         }
         lines.append("  per op (values it computed; gradients its backward formula sent to its operands):")
         lines += TextTable.render(header: ["op", "values", "differ", "worst value", "grads", "differ", "worst grad"], rows: opRows)
+        if !tally.problems.isEmpty {
+            lines.append("  \(tally.problems.count) reference file(s) or case(s) could not be compared:")
+            lines += tally.problems.map { "  " + $0.description.split(separator: "\n").joined(separator: "\n  ") }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -10,7 +10,7 @@ extension Loss {
         guard let first = scores.first else { return Value(0) * (1.0 / 0.0) }  // sum([]) * (1.0 / 0)
         let tape = Value.tape(for: first).takeUnretainedValue()
         let data = { (node: Int32) in tape.data[Int(node)] }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: scores.count) { losses in
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: scores.count) { losses in tape.withLock {
             for i in scores.indices {
                 // `-yi * scorei` is torch's `scorei * -yi`, and `1 + margin` is `margin + 1`.
                 let score = tape.index(of: scores[i]), y = -labels[i]
@@ -21,7 +21,7 @@ extension Loss {
             let total = tape.pythonSum(count: scores.count) { losses[$0] }
             let scale = 1.0 / Double(scores.count)
             return Value(tape: tape, index: tape.record(.mul, total, constant: scale, data(total) * scale))
-        }
+        } }
     }
 
     /// The demo's L2 regularization, `alpha * sum((p*p for p in parameters))`.
