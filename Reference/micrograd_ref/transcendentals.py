@@ -10,10 +10,7 @@ vector math kernels, which are not correctly rounded; the engine uses the C libr
   calls; ``math.sqrt`` is correctly rounded), everything else still torch: each backward formula
   is torch's own kernel on torch's own saved tensor (``tanh_backward(g, y)``, ``g * y`` for
   ``exp``, ``g / x`` for ``log``), and the optimizer is the real ``torch.optim.AdamW`` with only
-  its ``Tensor.sqrt`` answered from ``math.sqrt``;
-- ``"portable"``: the same, with the forward values correctly rounded (``portable.py``, mpmath):
-  what the engine computes once ``PortableMath`` is its math, on every platform, so a golden of
-  this kind depends on no machine's C library.
+  its ``Tensor.sqrt`` answered from ``math.sqrt``.
 
 The ``"libm"`` series is what the engine must reproduce bit for bit; the difference between the
 two series is the drift the deviations cause. Both kinds record which of the four functions the
@@ -25,61 +22,53 @@ import math
 import torch
 from torch.overrides import TorchFunctionMode
 
-from . import portable
-
-# The scalar forward functions of the non-torch kinds.
-_FORWARD = {
-    "libm": {"tanh": math.tanh, "exp": math.exp, "log": math.log, "sqrt": math.sqrt},
-    "portable": {"tanh": portable.tanh, "exp": portable.exp, "log": portable.log, "sqrt": portable.sqrt},
-}
-
 
 def _scalar(value: float) -> torch.Tensor:
     return torch.tensor(value, dtype=torch.float64)
 
 
 class _LibmTanh(torch.autograd.Function):
-    """A scalar ``tanh`` forward (``f``), torch's ``tanh_backward(g, y)`` backward."""
+    """``math.tanh`` forward, torch's ``tanh_backward(g, y)`` backward."""
 
     @staticmethod
-    def forward(ctx, x, f=math.tanh):
-        y = _scalar(f(x.item()))
+    def forward(ctx, x):
+        y = _scalar(math.tanh(x.item()))
         ctx.save_for_backward(y)
         return y
 
     @staticmethod
     def backward(ctx, g):
         (y,) = ctx.saved_tensors
-        return torch.ops.aten.tanh_backward(g, y), None
+        return torch.ops.aten.tanh_backward(g, y)
 
 
 class _LibmExp(torch.autograd.Function):
-    """A scalar ``exp`` forward (``f``), torch's ``g * y`` backward."""
+    """``math.exp`` forward, torch's ``g * y`` backward."""
 
     @staticmethod
-    def forward(ctx, x, f=math.exp):
-        y = _scalar(f(x.item()))
+    def forward(ctx, x):
+        y = _scalar(math.exp(x.item()))
         ctx.save_for_backward(y)
         return y
 
     @staticmethod
     def backward(ctx, g):
         (y,) = ctx.saved_tensors
-        return g * y, None
+        return g * y
 
 
 class _LibmLog(torch.autograd.Function):
-    """A scalar ``log`` forward (``f``), torch's ``g / x`` backward."""
+    """``math.log`` forward, torch's ``g / x`` backward."""
 
     @staticmethod
-    def forward(ctx, x, f=math.log):
+    def forward(ctx, x):
         ctx.save_for_backward(x)
-        return _scalar(f(x.item()))
+        return _scalar(math.log(x.item()))
 
     @staticmethod
     def backward(ctx, g):
         (x,) = ctx.saved_tensors
-        return g / x, None
+        return g / x
 
 
 class _SqrtScope(TorchFunctionMode):
@@ -95,35 +84,35 @@ class _SqrtScope(TorchFunctionMode):
         kwargs = kwargs or {}
         if func in (torch.sqrt, torch.Tensor.sqrt):
             self.owner.used.add("sqrt")
-            if self.owner.name != "torch":
+            if self.owner.name == "libm":
                 (x,) = args
                 if x.dim() != 0 or x.dtype != torch.float64 or kwargs:
-                    raise TypeError(f"{self.owner.name} sqrt takes a 0-dim float64 tensor, got {x.dtype} {tuple(x.shape)}")
-                return _scalar(_FORWARD[self.owner.name]["sqrt"](x.item()))
+                    raise TypeError(f"libm sqrt takes a 0-dim float64 tensor, got {x.dtype} {tuple(x.shape)}")
+                return _scalar(math.sqrt(x.item()))
         return func(*args, **kwargs)
 
 
 class Transcendentals:
-    """The four functions of one run (``"torch"``, ``"libm"`` or ``"portable"``), with the names
-    of those the run has used so far."""
+    """The four functions of one run (``"torch"`` or ``"libm"``), with the names of those the
+    run has used so far."""
 
     def __init__(self, name: str):
-        if name not in ("torch", "libm", "portable"):
-            raise ValueError(f"unknown transcendentals {name!r} (expected 'torch', 'libm' or 'portable')")
+        if name not in ("torch", "libm"):
+            raise ValueError(f"unknown transcendentals {name!r} (expected 'torch' or 'libm')")
         self.name = name
         self.used = set()
 
     def tanh(self, x):
         self.used.add("tanh")
-        return torch.tanh(x) if self.name == "torch" else _LibmTanh.apply(x, _FORWARD[self.name]["tanh"])
+        return torch.tanh(x) if self.name == "torch" else _LibmTanh.apply(x)
 
     def exp(self, x):
         self.used.add("exp")
-        return torch.exp(x) if self.name == "torch" else _LibmExp.apply(x, _FORWARD[self.name]["exp"])
+        return torch.exp(x) if self.name == "torch" else _LibmExp.apply(x)
 
     def log(self, x):
         self.used.add("log")
-        return torch.log(x) if self.name == "torch" else _LibmLog.apply(x, _FORWARD[self.name]["log"])
+        return torch.log(x) if self.name == "torch" else _LibmLog.apply(x)
 
     def sqrt_scope(self) -> TorchFunctionMode:
         """A context in which torch code (the optimizer) takes its square roots from here."""
