@@ -1,0 +1,82 @@
+/// Error-free transformations of binary64 (Knuth, Dekker, Veltkamp) and two roundings by
+/// basic operations: the building blocks of the fast paths, which carry a value as an unevaluated sum high + low.
+enum DoubleDouble {
+    /// (s, e) with s = fl(a + b) and s + e = a + b exactly (Knuth's TwoSum, any a and b).
+    @inline(__always) static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
+        let s = a + b
+        let bb = s - a
+        return (s, (a - (s - bb)) + (b - bb))
+    }
+
+    /// (s, e) with s = fl(a + b) and s + e = a + b exactly, when |a| ≥ |b| or a = 0 (Dekker).
+    @inline(__always) static func fastTwoSum(_ a: Double, _ b: Double) -> (Double, Double) {
+        let s = a + b
+        return (s, b - (s - a))
+    }
+
+    /// (p, e) with p = fl(a × b) and p + e = a × b exactly, for |a|, |b| < 2^995 and no
+    /// underflow (Dekker's product with Veltkamp's splitting). Written without the fused
+    /// multiply-add, which baseline x86-64 lacks (Swift then calls the C library's `fma`): the
+    /// pair is exact either way, so the bits do not depend on the instruction set.
+    @inline(__always) static func twoProduct(_ a: Double, _ b: Double) -> (Double, Double) {
+        let p = a * b
+        let (ah, al) = split(a)
+        let (bh, bl) = split(b)
+        return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+    }
+
+    /// twoProduct(a, b) with a's halves `split(a)` given (precomputed in a table).
+    @inline(__always) static func twoProduct(_ a: Double, halves: (Double, Double), _ b: Double) -> (Double, Double) {
+        let p = a * b
+        let (ah, al) = halves
+        let (bh, bl) = split(b)
+        return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+    }
+
+    /// twoProduct(a, b) with both operands' halves given.
+    @inline(__always) static func twoProduct(_ a: Double, halves: (Double, Double), _ b: Double, halves bHalves: (Double, Double)) -> (Double, Double) {
+        let p = a * b
+        let (ah, al) = halves
+        let (bh, bl) = bHalves
+        return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+    }
+
+    /// (h, l) with h + l = a exactly, h of at most 26 and l of at most 26 significant bits.
+    @inline(__always) static func split(_ a: Double) -> (Double, Double) {
+        let c = 134_217_729 * a   // 2^27 + 1
+        let h = c - (c - a)
+        return (h, a - h)
+    }
+
+    /// round(x) to the nearest integer, ties to even, for |x| < 2^51, by adding and
+    /// subtracting 1.5 × 2^52 (basic operations only).
+    @inline(__always) static func roundedToInteger(_ x: Double) -> Double {
+        (x + 0x1.8p52) - 0x1.8p52
+    }
+
+    /// Whether the finite x is an integer (basic operations only).
+    @inline(__always) static func isInteger(_ x: Double) -> Bool {
+        let a = x.magnitude
+        return a >= 0x1p52 || (a + 0x1p52) - 0x1p52 == a
+    }
+
+    /// Ziv's rounding test: the double nearest to high + low if every number within `error`
+    /// of it rounds to that double, else nil. Requires |low| ≤ ulp(high) and error ≥ 2^-100 |high|:
+    /// the two additions are then monotonic, and low ± error rounds by at most 2^-53 |low ± error|,
+    /// which the callers' bounds (at least 2^-10 larger than their proven errors) absorb.
+    @inline(__always) static func roundedIfDecided(_ high: Double, _ low: Double, error: Double) -> Double? {
+        let below = high + (low - error)
+        let above = high + (low + error)
+        return below == above ? below : nil
+    }
+
+    /// 2^e for -1022 ≤ e ≤ 1023, exactly.
+    @inline(__always) static func power2(_ e: Int) -> Double {
+        Double(bitPattern: UInt64(truncatingIfNeeded: e + 1023) << 52)
+    }
+
+    /// x × 2^e for a normal or overflowing result (-1022 ≤ e ≤ 1024), rounded once.
+    @inline(__always) static func scaled(_ x: Double, _ e: Int) -> Double {
+        e > 1023 ? x * power2(e - 1) * 2 : x * power2(e)
+    }
+}
