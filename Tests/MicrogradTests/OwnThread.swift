@@ -18,8 +18,10 @@ func onOwnThread<T>(_ body: @escaping () -> T) -> T {
     #else
     var thread = pthread_t()
     #endif
+    // The start routine's parameter is optional on Linux and not on Darwin: `ThreadJob.start`
+    // takes an optional, which both pass.
     let status = pthread_create(&thread, nil, { context in
-        Unmanaged<ThreadJob>.fromOpaque(context!).takeUnretainedValue().run()
+        ThreadJob.start(context)
         return nil
     }, job.toOpaque())
     precondition(status == 0, "pthread_create failed with \(status)")
@@ -36,4 +38,9 @@ func onOwnThread<T>(_ body: @escaping () -> T) -> T {
 private final class ThreadJob {
     let run: () -> Void
     init(_ run: @escaping () -> Void) { self.run = run }
+
+    /// Runs the job `context` points at.
+    static func start(_ context: UnsafeMutableRawPointer?) {
+        Unmanaged<ThreadJob>.fromOpaque(context!).takeUnretainedValue().run()
+    }
 }

@@ -22,13 +22,18 @@ enum CurrentTape {
 
     @usableFromInline static let key: pthread_key_t = {
         var key = pthread_key_t()
-        let status = pthread_key_create(&key) { pointer in
-            guard let pointer else { return }
-            Unmanaged<Holder>.fromOpaque(pointer).release()
-        }
+        // The destructor's parameter is optional on Linux and not on Darwin: the named function
+        // takes an optional, which both pass.
+        let status = pthread_key_create(&key) { pointer in releaseHolder(pointer) }
         precondition(status == 0, "pthread_key_create failed with \(status)")
         return key
     }()
+
+    /// Releases the holder a thread's slot held, when the thread exits.
+    static func releaseHolder(_ pointer: UnsafeMutableRawPointer?) {
+        guard let pointer else { return }
+        Unmanaged<Holder>.fromOpaque(pointer).release()
+    }
 
     /// The current thread's tape, emptied first when no `Value` on it is alive.
     @usableFromInline static func forNewGraph() -> Tape {
