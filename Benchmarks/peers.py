@@ -382,6 +382,9 @@ def main(arguments):
         workload = json.load(f)
     workload["microgradPath"] = os.environ.get("MICROGRAD_BENCH_MICROGRAD", "")
     if implementation != "micrograd":
+        import warnings
+
+        warnings.filterwarnings("ignore", message="Failed to initialize NumPy")  # numpy is not needed
         import torch  # noqa: F401  (imported before the baseline, as the other peers need it)
     baseline = _resident_kilobytes()
     peer = _make(implementation, workload)

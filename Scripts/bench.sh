@@ -7,7 +7,8 @@
 # 1,000,000-deep chain. Prints Markdown tables (the README's speed section shows one run).
 #
 #   bash Scripts/bench.sh              # the full run (≈5 minutes on the 2-core VM)
-#   bash Scripts/bench.sh --smoke      # 2 steps per round, 2 rounds, the debug build (CI)
+#   bash Scripts/bench.sh --smoke      # CI: the debug build, 2 rounds of 2 steps, graphs of
+#                                      # 100,000 nodes, no peak RSS of the Python peers
 #   bash Scripts/bench.sh [options]    # passed to MicrogradBenchmark --side-by-side:
 #       --steps N (100)  --rounds N (31)  --slow-rounds N (5)  --workloads moons,yinyang,lecture
 #
@@ -19,15 +20,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+command="bash Scripts/bench.sh${*:+ $*}"
 configuration=release
 graph_nodes=1000000
 rss_steps=3
+peer_rss=true
 options=()
 if [ "${1:-}" = "--smoke" ]; then
   shift
   configuration=debug
   graph_nodes=100000
   rss_steps=1
+  peer_rss=false   # a torch import per process: most of the smoke run's time
   options=(--steps 2 --rounds 2 --slow-rounds 1)
 fi
 options+=("$@")
@@ -40,7 +44,7 @@ export MICROGRAD_PYTHON="$python" MICROGRAD_BENCH_MICROGRAD
 swift build -c "$configuration" --product MicrogradBenchmark >&2
 bench="$(swift build -c "$configuration" --show-bin-path)/MicrogradBenchmark"
 
-echo "\`bash Scripts/bench.sh $*\`, $(date -u '+%Y-%m-%d %H:%M UTC'), $configuration build."
+echo "\`$command\`, $(date -u '+%Y-%m-%d %H:%M UTC'), $configuration build."
 echo
 
 # Peak RSS: each implementation alone in its own process, a few steps of each workload.
@@ -56,6 +60,7 @@ for workload in ${workloads//,/ }; do
     line=$("$bench" --side-by-side --only "$implementation" --workloads "$workload" --steps 10 --rounds "$rss_steps")
     echo "$workload $implementation $(echo "$line" | "$python" -c 'import json, sys; r = json.load(sys.stdin); print(r["peakKB"], r["baselineKB"])')" >>"$rss"
   done
+  if [ "$peer_rss" = false ]; then continue; fi
   "$bench" --side-by-side --workload-json "$workload" >"$workload_json"
   for implementation in micrograd torch-scalar torch-batched-1 torch-batched; do
     interpreter=$python

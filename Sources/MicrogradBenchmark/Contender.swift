@@ -44,6 +44,11 @@ final class Contender {
         }
     }
 
+    /// This contender's time per step over `other`'s in each round both ran.
+    func roundRatios(to other: Contender) -> [Double] {
+        zip(perStep, other.perStep).compactMap { a, b in a.flatMap { a in b.map { a / $0 } } }
+    }
+
     var timed: [Double] { perStep.compactMap { $0 } }
     var minimum: Double? { timed.min() }
     var medianTime: Double? { timed.isEmpty ? nil : median(timed) }
@@ -52,7 +57,7 @@ final class Contender {
     /// ran at least 3 rounds together (a slow stretch of the machine then hits both sides of a
     /// ratio), otherwise the ratio of their medians.
     func ratio(to other: Contender) -> Double? {
-        let common = zip(perStep, other.perStep).compactMap { a, b in a.flatMap { a in b.map { a / $0 } } }
+        let common = roundRatios(to: other)
         if common.count >= 3 { return median(common) }
         guard let mine = medianTime, let theirs = other.medianTime else { return nil }
         return mine / theirs
