@@ -15,7 +15,8 @@ enum SideBySide {
         var rounds = 31
         /// Rounds the slow peers (micrograd, torch scalar) take part in, from the first.
         var slowRounds = 5
-        var peers = true
+        /// The Python peers to run (`--peers a,b`; `--no-peers` for none).
+        var peers = Contender.Kind.allCases.filter(\.isPeer)
         /// Only this implementation, for its peak RSS (`--only`).
         var only: Contender.Kind?
         /// Peak RSS measured in processes of their own (`--rss FILE`).
@@ -38,7 +39,12 @@ enum SideBySide {
                 case "--steps": steps = Int(value()) ?? steps
                 case "--rounds": rounds = Int(value()) ?? rounds
                 case "--slow-rounds": slowRounds = Int(value()) ?? slowRounds
-                case "--no-peers": peers = false
+                case "--no-peers": peers = []
+                case "--peers":
+                    peers = value().split(separator: ",").map {
+                        guard let kind = Contender.Kind(rawValue: String($0)), kind.isPeer else { fatalError("--peers: unknown peer \($0)") }
+                        return kind
+                    }
                 case "--only":
                     let name = value()
                     guard let kind = Contender.Kind(rawValue: name) else { fatalError("--only: unknown implementation \(name)") }
@@ -76,7 +82,7 @@ enum SideBySide {
         }
         var peers: PythonPeers?
         var peerProblem = "not run (--no-peers)"
-        if options.peers {
+        if !options.peers.isEmpty {
             do {
                 peers = PythonPeers(bridge: try PythonBridge.shared(), searchPath: "\(root)/Benchmarks")
             } catch {
@@ -89,6 +95,10 @@ enum SideBySide {
             var contenders = Contender.Kind.allCases.filter { !$0.isPeer }.map { swiftContender($0, workload) }
             var skipped: [(Contender.Kind, String)] = []
             for kind in Contender.Kind.allCases where kind.isPeer {
+                guard options.peers.contains(kind) else {
+                    skipped.append((kind, "not run (not in --peers)"))
+                    continue
+                }
                 guard let peers else {
                     skipped.append((kind, peerProblem))
                     continue
@@ -217,13 +227,14 @@ enum SideBySide {
         }
         if let api = find(.engineAPI), let plain = find(.enginePlain), let hand = find(.handWritten) {
             func target(_ name: String, _ a: Contender, _ b: Contender, _ limit: Double) -> String {
-                let r = a.ratio(to: b)!, rounds = a.roundRatios(to: b)
+                let r = a.ratio(to: b)!, rounds = a.roundRatios(to: b), best = a.minimum! / b.minimum!
                 return "\(name) \(format(r, 2, width: 0))× (rounds \(format(rounds.min()!, 2, width: 0))–"
-                    + "\(format(rounds.max()!, 2, width: 0))×; ≤ \(format(limit, 1, width: 0))×: \(r <= limit ? "met" : "**missed**"))"
+                    + "\(format(rounds.max()!, 2, width: 0))×, minimums \(format(best, 2, width: 0))×; "
+                    + "≤ \(format(limit, 1, width: 0))×: \(r <= limit ? "met" : "**missed**"))"
             }
             lines.append("")
             lines.append(
-                "Targets, medians of the rounds' ratios: "
+                "Targets, medians of the rounds' ratios (met or missed by those): "
                     + [target("`Loss` API ÷ hand-written", api, hand, 4), target("plain ÷ hand-written", plain, hand, 4),
                        target("plain ÷ `Loss` API", plain, api, 1.2)].joined(separator: ", ") + ".")
         }
