@@ -8,8 +8,8 @@ strings:
   benchmark's ``PeerWorkload``: the points, labels, layer sizes, activations, the initial
   parameters in micrograd's order, the loss and the optimizer) and returns ``{"key": ...}``;
 - ``run({"key": key, "steps": n})`` takes ``n`` training steps and returns
-  ``{"seconds": ..., "losses": [...]}``: the time of the ``n`` steps alone (``perf_counter``),
-  and each step's loss before its update;
+  ``{"seconds": [...], "losses": [...]}``: each step's time (``perf_counter``, the steps
+  alone) and its loss before its update;
 - ``drop({"key": key})`` frees the peer.
 
 ``python3 Benchmarks/peers.py rss WORKLOAD.json IMPLEMENTATION STEPS`` runs one peer alone in
@@ -333,11 +333,14 @@ def _make(implementation, workload):
 
 
 def _run(peer, steps):
-    losses = []
+    losses, seconds = [], []
     began = time.perf_counter()
     for _ in range(steps):
         losses.append(peer.step())
-    return {"seconds": time.perf_counter() - began, "losses": losses}
+        now = time.perf_counter()
+        seconds.append(now - began)
+        began = now
+    return {"seconds": seconds, "losses": losses}
 
 
 def setup(argument):

@@ -14,7 +14,8 @@
 #
 # Timing runs in one process, in alternating rounds: MicrogradBenchmark embeds the reference
 # venv's CPython and torch (MicrogradTorch's bridge) and calls Benchmarks/peers.py, which times
-# each peer's steps itself. micrograd is installed from Benchmarks/requirements.txt into a venv
+# each peer's steps itself. Every step is timed on its own; a round counts the median of its
+# steps, so a preemption by another process does not count against the side with long rounds. micrograd is installed from Benchmarks/requirements.txt into a venv
 # of its own, cached like the reference venv (Scripts/ensure_venv.sh). Peak RSS is measured in
 # a separate process per implementation and workload (it cannot be told apart in one process).
 set -euo pipefail

@@ -20,16 +20,18 @@ final class Contender {
 
     let kind: Kind
     var label: String
-    /// Takes `n` steps, appending their losses to `losses`; returns their time in seconds.
-    let run: (_ n: Int, _ losses: inout [Double]) throws -> Double
+    /// Takes `n` steps, appending their losses to `losses`; returns each step's time in seconds.
+    let run: (_ n: Int, _ losses: inout [Double]) throws -> [Double]
     /// Every loss, from step 0.
     var losses: [Double] = []
-    /// Per round, seconds per step (nil for a round it sat out).
+    /// Per round, the median of its steps' times in seconds (nil for a round it sat out): a
+    /// step preempted by another process is an outlier the median ignores, so a round of long
+    /// steps, which is preempted more often on a shared machine, is not penalised for it.
     var perStep: [Double?] = []
     /// Steps timed in each round it ran.
     var stepsPerRound = 0
 
-    init(_ kind: Kind, label: String, run: @escaping (_ n: Int, _ losses: inout [Double]) throws -> Double) {
+    init(_ kind: Kind, label: String, run: @escaping (_ n: Int, _ losses: inout [Double]) throws -> [Double]) {
         self.kind = kind
         self.label = label
         self.run = run
@@ -38,9 +40,17 @@ final class Contender {
     /// A contender whose step is a Swift function returning the step's loss.
     convenience init(_ kind: Kind, label: String, step: @escaping () -> Double) {
         self.init(kind, label: label) { n, losses in
-            let t0 = now()
-            for _ in 0..<n { losses.append(step()) }
-            return now() - t0
+            var times: [Double] = []
+            times.reserveCapacity(n)
+            losses.reserveCapacity(losses.count + n)
+            var t0 = now()
+            for _ in 0..<n {
+                losses.append(step())
+                let t1 = now()
+                times.append(t1 - t0)
+                t0 = t1
+            }
+            return times
         }
     }
 

@@ -8,9 +8,9 @@ struct PythonPeers {
     /// The folder of `peers.py`.
     let searchPath: String
 
-    /// The peer's answer to `run`.
+    /// The peer's answer to `run`: each step's time (`perf_counter`) and loss.
     struct Run: Decodable {
-        let seconds: Double
+        let seconds: [Double]
         let losses: [Double]
     }
 

@@ -59,7 +59,7 @@ enum SideBySide {
         }
     }
 
-    static func run(_ arguments: [String]) {
+    static func run(_ arguments: [String]) throws {
         let options = Options(arguments)
         guard let root = PythonInstallation.packageRoot else { fatalError("cannot find the package root") }
         if options.graphs { return LargeGraphs.run(nodes: options.graphNodes) }
@@ -76,7 +76,7 @@ enum SideBySide {
             let baseline = residentKilobytes()
             let contender = swiftContender(only, workload)
             var losses: [Double] = []
-            for _ in 0..<options.rounds { _ = try! contender.run(options.steps, &losses) }
+            for _ in 0..<options.rounds { _ = try contender.run(options.steps, &losses) }
             print(#"{"peakKB": \#(peakResidentKilobytes()), "baselineKB": \#(baseline), "steps": \#(losses.count)}"#)
             return
         }
@@ -109,7 +109,9 @@ enum SideBySide {
                     skipped.append((kind, "not run: \(error)"))
                 }
             }
-            measure(contenders, workload: workload, options: options)
+            do { try measure(contenders, workload: workload, options: options) } catch {
+                fatalError("\(workload.name): \(error)")
+            }
             print(table(contenders, skipped: skipped, workload: workload, options: options))
             for contender in contenders where contender.kind.isPeer {
                 try? peers?.drop("\(contender.kind.rawValue)/\(workload.name)")
@@ -161,11 +163,11 @@ enum SideBySide {
 
     /// Warms every contender up, then times them in alternating rounds, each round in another
     /// order (rotated), the slow peers in the first `slowRounds` rounds only.
-    static func measure(_ contenders: [Contender], workload: Workload, options: Options) {
+    static func measure(_ contenders: [Contender], workload: Workload, options: Options) throws {
         let steps = workload.name == "lecture" ? options.steps * 10 : options.steps
         for contender in contenders {
             let warmup = contender.kind.isSlow ? 1 : min(10, steps)
-            let seconds = try! contender.run(warmup, &contender.losses)
+            let seconds = try contender.run(warmup, &contender.losses).reduce(0, +)
             // A peer takes as many of the `steps` as fit in about `peerRoundSeconds` (at
             // least 1; the table says how many).
             contender.stepsPerRound = contender.kind.isPeer
@@ -183,8 +185,7 @@ enum SideBySide {
                     contender.perStep.append(nil)
                     continue
                 }
-                let seconds = try! contender.run(contender.stepsPerRound, &contender.losses)
-                contender.perStep.append(seconds / Double(contender.stepsPerRound))
+                contender.perStep.append(median(try contender.run(contender.stepsPerRound, &contender.losses)))
             }
         }
     }

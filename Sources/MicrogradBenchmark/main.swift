@@ -49,7 +49,10 @@ func residentKilobytes() -> Int {
 
 func run() {
     let arguments = CommandLine.arguments.dropFirst()
-    if arguments.contains("--side-by-side") { return SideBySide.run(Array(arguments)) }
+    if arguments.contains("--side-by-side") {
+        do { try SideBySide.run(Array(arguments)) } catch { fatalError("\(error)") }
+        return
+    }
     if arguments.contains("--backward") { return repeatedBackward() }
     if arguments.contains("--portable-math") { return PortableMathBenchmark.run() }
     if arguments.contains("--math") {
