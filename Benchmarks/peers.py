@@ -5,8 +5,8 @@ process as the engine, in alternating rounds, through three calls that take and 
 strings:
 
 - ``setup({"implementation": name, "workload": {...}})`` builds a peer for one workload (the
-  benchmark's ``PeerWorkload``: the points, labels, layer sizes, activations, the initial
-  parameters in micrograd's order, the loss and the optimizer) and returns ``{"key": ...}``;
+  benchmark's ``PeerWorkload``: the run's spec from ``Reference/cases/models.json``, its points
+  and labels, and the initial parameters in micrograd's order) and returns ``{"key": ...}``;
 - ``run({"key": key, "steps": n})`` takes ``n`` training steps and returns
   ``{"seconds": [...], "losses": [...]}``: each step's time (``perf_counter``, the steps
   alone) and its loss before its update;
@@ -91,9 +91,10 @@ class MicrogradPeer:
 
         tanh, exp, log = _micrograd_functions(Value)
         self.Value, self.exp, self.log = Value, exp, log
-        self.workload = workload
-        sizes = [workload["inputs"]] + workload["layers"]
-        hidden, output = workload["activation"], workload["outputActivation"]
+        self.workload, self.spec = workload, workload["spec"]
+        m = self.spec["model"]
+        sizes = [m["inputs"]] + m["layers"]
+        hidden, output = m["activation"], m["outputActivation"]
         if hidden == "relu" and output == "linear":
             self.model = nn.MLP(sizes[0], sizes[1:])  # karpathy's own MLP
         else:
@@ -129,13 +130,13 @@ class MicrogradPeer:
 
     def loss(self):
         w, Value = self.workload, self.Value
-        kind = w["loss"]["kind"]
+        kind = self.spec["loss"]["kind"]
         if kind == "maxMargin":  # karpathy's demo.ipynb
             inputs = [list(map(Value, xrow)) for xrow in w["points"]]
             scores = [self.output(x)[0] for x in inputs]
             losses = [(1 + -yi * scorei).relu() for yi, scorei in zip(w["targets"], scores)]
             data_loss = sum(losses) * (1.0 / len(losses))
-            alpha = w["loss"].get("l2", 0.0)
+            alpha = self.spec["loss"].get("l2", 0.0)
             return data_loss + alpha * sum((p * p for p in self.parameters))
         if kind == "squaredError":  # the lecture
             ypred = [self.output(x)[0] for x in w["points"]]
@@ -150,7 +151,7 @@ class MicrogradPeer:
         raise ValueError(f"unknown loss {kind!r}")
 
     def update(self):
-        o = self.workload["optimizer"]
+        o = self.spec["optimizer"]
         k = self.step_count
         if o["kind"] == "sgd":
             lr = _learning_rate(o, k)
@@ -243,9 +244,10 @@ class TorchBatchedPeer:
     def __init__(self, workload, threads):
         import torch
 
-        self.torch, self.workload = torch, workload
+        self.torch, self.workload, self.spec = torch, workload, workload["spec"]
         self.threads = threads if threads is not None else torch.get_num_threads()
-        sizes = [workload["inputs"]] + workload["layers"]
+        m = self.spec["model"]
+        sizes = [m["inputs"]] + m["layers"]
         flat = iter(workload["parameters"])
         self.layers = []
         for i in range(len(sizes) - 1):
@@ -257,13 +259,13 @@ class TorchBatchedPeer:
                     layer.bias[j] = next(flat)
             self.layers.append(layer)
         self.parameters = [p for layer in self.layers for p in (layer.weight, layer.bias)]
-        self.activations = [workload["activation"]] * (len(self.layers) - 1) + [workload["outputActivation"]]
+        self.activations = [m["activation"]] * (len(self.layers) - 1) + [m["outputActivation"]]
         self.x = torch.tensor(workload["points"], dtype=torch.float64)
         if workload.get("targets") is not None:
             self.y = torch.tensor(workload["targets"], dtype=torch.float64)
         else:
             self.y = torch.tensor(workload["classes"], dtype=torch.long)
-        o = workload["optimizer"]
+        o = self.spec["optimizer"]
         self.adamw = None
         if o["kind"] == "adamw":
             self.adamw = torch.optim.AdamW(self.parameters, lr=o["learningRate"], betas=(o["beta1"], o["beta2"]),
@@ -271,7 +273,7 @@ class TorchBatchedPeer:
         self.step_count = 0
 
     def loss(self):
-        torch, w = self.torch, self.workload
+        torch = self.torch
         h = self.x
         for layer, activation in zip(self.layers, self.activations):
             h = layer(h)
@@ -280,10 +282,10 @@ class TorchBatchedPeer:
             elif activation == "tanh":
                 h = torch.tanh(h)
         n = h.shape[0]
-        kind = w["loss"]["kind"]
+        kind = self.spec["loss"]["kind"]
         if kind == "maxMargin":
             losses = torch.relu(1 + -self.y * h[:, 0])
-            alpha = w["loss"].get("l2", 0.0)
+            alpha = self.spec["loss"].get("l2", 0.0)
             return losses.sum() * (1.0 / n) + alpha * sum((p * p).sum() for p in self.parameters)
         if kind == "squaredError":
             return ((h[:, 0] - self.y) ** 2).sum()
@@ -299,7 +301,7 @@ class TorchBatchedPeer:
         if self.adamw is not None:
             self.adamw.step()
         else:
-            lr = _learning_rate(self.workload["optimizer"], self.step_count)
+            lr = _learning_rate(self.spec["optimizer"], self.step_count)
             with self.torch.no_grad():
                 for p in self.parameters:
                     p -= lr * p.grad
@@ -365,10 +367,14 @@ def drop(argument):
 
 
 def _resident_kilobytes():
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+    """``VmRSS`` of ``/proc/self/status``; 0 where there is none (macOS)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return 0
 
 

@@ -11,6 +11,7 @@
 #                                      # 100,000 nodes, no peak RSS of the Python peers
 #   bash Scripts/bench.sh [options]    # passed to MicrogradBenchmark --side-by-side:
 #       --steps N (100)  --rounds N (31)  --slow-rounds N (5)  --workloads moons,yinyang,lecture
+#       --peers micrograd,torch-scalar,torch-batched-1,torch-batched (all)  --no-peers
 #
 # Timing runs in one process, in alternating rounds: MicrogradBenchmark embeds the reference
 # venv's CPython and torch (MicrogradTorch's bridge) and calls Benchmarks/peers.py, which times

@@ -162,27 +162,20 @@ struct Workload {
     /// What the Python peers are given (`Benchmarks/peers.py`).
     func peerWorkload(microgradPath: String) -> PeerWorkload {
         PeerWorkload(
-            name: name, spec: spec, inputs: spec.model.inputs, layers: spec.model.layers,
-            activation: spec.model.activation.rawValue, outputActivation: spec.model.outputActivation.rawValue,
-            parameters: makeModel().parameters().map(\.data), points: points, targets: targets, classes: classes,
-            loss: spec.loss, optimizer: spec.optimizer, microgradPath: microgradPath)
+            name: name, spec: spec, parameters: makeModel().parameters().map(\.data), points: points,
+            targets: targets, classes: classes, microgradPath: microgradPath)
     }
 }
 
-/// A workload as JSON for `Benchmarks/peers.py`: its data and initial parameters (micrograd's
-/// order), so every peer starts from the engine's numbers.
+/// A workload as JSON for `Benchmarks/peers.py`: its spec, data and initial parameters
+/// (micrograd's order), so every peer starts from the engine's numbers.
 struct PeerWorkload: Codable {
     let name: String
     let spec: ModelSpec
-    let inputs: Int
-    let layers: [Int]
-    let activation: String
-    let outputActivation: String
     let parameters: [Double]
     let points: [[Double]]
     let targets: [Double]?
     let classes: [Int]?
-    let loss: ModelSpec.LossSpec
-    let optimizer: ModelSpec.OptimizerSpec
+    /// The folder micrograd 0.1.0 is imported from (its venv's site-packages).
     let microgradPath: String
 }
