@@ -6,7 +6,7 @@
 # Reference/cases/models.json; then the engine on a random 1,000,000-node graph and the
 # 1,000,000-deep chain. Prints Markdown tables (the README's speed section shows one run).
 #
-#   bash Scripts/bench.sh              # the full run (≈5 minutes on the 2-core VM)
+#   bash Scripts/bench.sh              # the full run (3–4.5 minutes on the shared 2-core VM)
 #   bash Scripts/bench.sh --smoke      # CI: the debug build, 2 rounds of 2 steps, graphs of
 #                                      # 100,000 nodes, no peak RSS of the Python peers
 #   bash Scripts/bench.sh [options]    # passed to MicrogradBenchmark --side-by-side:
