@@ -13,7 +13,8 @@ strings:
 - ``drop({"key": key})`` frees the peer.
 
 ``python3 Benchmarks/peers.py rss WORKLOAD.json IMPLEMENTATION STEPS`` runs one peer alone in
-its own process and prints its peak resident set size (for the benchmark's RSS column).
+its own process and prints its peak resident set size (for the benchmark's RSS column);
+``python3 Benchmarks/peers.py graph NODES`` prints torch scalar's row of the random-graph table.
 
 The implementations (each step: forward every point and the loss, zero the gradients,
 backward, update; the learning rate of SGD step ``k`` is ``rate - decay * (k % steps) /
@@ -383,9 +384,54 @@ def _peak_kilobytes():
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
+def random_graph_row(nodes):
+    """The random graph of ``MicrogradBenchmark --side-by-side --graphs`` (``LargeGraphs.swift``:
+    the same draws from the same ``RNG``) on 0-dim float64 torch tensors, once: a Markdown row
+    of the seconds and nodes per second forward (building) and backward."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
+    import torch
+
+    if REFERENCE not in sys.path:
+        sys.path.insert(0, REFERENCE)
+    from micrograd_ref.rng import RNG
+
+    leaf_count, window = 1000, 1000
+    rng = RNG(1)
+    leaves = [torch.tensor(rng.uniform(-1, 1), dtype=torch.float64, requires_grad=True) for _ in range(leaf_count)]
+    operations, recorded = [], leaf_count
+    while recorded < nodes:
+        i = leaf_count + len(operations)
+        op = rng.next_u64() % (4 if nodes - recorded >= 2 else 3)
+        operations.append((op, i - 1 - rng.next_u64() % min(window, i)))
+        recorded += 2 if op == 3 else 1
+    graph = list(leaves)
+    began = time.perf_counter()
+    for op, other in operations:
+        a, b = graph[-1], graph[other]
+        if op == 0:
+            graph.append(a + b)
+        elif op == 1:
+            graph.append(a - b)
+        elif op == 2:
+            graph.append(torch.tanh(a))
+        else:
+            graph.append(torch.tanh(a * b))
+    built = time.perf_counter()
+    graph[-1].backward()
+    done = time.perf_counter()
+    forward, backward = built - began, done - built
+    return (f"| torch, one 0-dim float64 tensor per scalar (1 build) | {forward:.3f} s, {recorded / forward / 1e6:.2f} M nodes/s "
+            f"| {backward:.3f} s, {recorded / backward / 1e6:.2f} M nodes/s |")
+
+
 def main(arguments):
+    if len(arguments) == 2 and arguments[0] == "graph":
+        print(random_graph_row(int(arguments[1])))
+        return
     if len(arguments) != 4 or arguments[0] != "rss":
-        sys.exit("usage: peers.py rss WORKLOAD.json IMPLEMENTATION STEPS")
+        sys.exit("usage: peers.py rss WORKLOAD.json IMPLEMENTATION STEPS | peers.py graph NODES")
     _, path, implementation, steps = arguments
     with open(path) as f:
         workload = json.load(f)

@@ -3,10 +3,11 @@
 # the hand-written loop, karpathy's micrograd (PyPI, unmodified), torch with one 0-dim float64
 # tensor per scalar, and torch batched (nn.Linear, float64; 1 thread and the default), on the
 # same data and initial weights, for the moons, yin-yang and lecture runs of
-# Reference/cases/models.json; then the engine on a random 1,000,000-node graph and the
-# 1,000,000-deep chain. Prints Markdown tables (the README's speed section shows one run).
+# Reference/cases/models.json; then the engine on the 1,000,000-deep chain, and the engine and
+# torch scalar on a random 1,000,000-node graph. Prints Markdown tables (the README's speed
+# section shows one run).
 #
-#   bash Scripts/bench.sh              # the full run (3–4.5 minutes on the shared 2-core VM)
+#   bash Scripts/bench.sh              # the full run (4–5 minutes on the shared 2-core VM)
 #   bash Scripts/bench.sh --smoke      # CI: the debug build, 2 rounds of 2 steps, graphs of
 #                                      # 100,000 nodes, no peak RSS of the Python peers
 #   bash Scripts/bench.sh [options]    # passed to MicrogradBenchmark --side-by-side:
@@ -74,3 +75,6 @@ done
 
 "$bench" --side-by-side --rss "$rss" "${options[@]}"
 "$bench" --side-by-side --graphs --graph-nodes "$graph_nodes"
+# The random graph's other rows (the table above ends with the engine's).
+"$python" Benchmarks/peers.py graph "$graph_nodes"
+echo "| karpathy's micrograd 0.1.0 | — (its \`backward()\` sorts the graph recursively, and the graph is $graph_nodes deep: past Python's recursion limit) | — |"
