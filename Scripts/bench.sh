@@ -77,4 +77,4 @@ done
 "$bench" --side-by-side --graphs --graph-nodes "$graph_nodes"
 # The random graph's other rows (the table above ends with the engine's).
 "$python" Benchmarks/peers.py graph "$graph_nodes"
-echo "| karpathy's micrograd 0.1.0 | — (its \`backward()\` sorts the graph recursively, and the graph is $graph_nodes deep: past Python's recursion limit) | — |"
+echo "| karpathy's micrograd 0.1.0 | — (its \`backward()\` sorts the graph recursively, and this graph is a chain through all of its nodes: far past Python's recursion limit) | — |"
