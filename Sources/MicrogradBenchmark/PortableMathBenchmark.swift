@@ -6,7 +6,8 @@ import Darwin
 import Micrograd
 
 /// `--portable-math`: ns per call of each `PortableMath` function and of the C library's, on the same
-/// random inputs in one run, in alternating rounds; prints the medians and their ratio.
+/// random inputs in one run, in alternating rounds; prints the medians and their ratio. Then the
+/// yin-yang training step with either library (``YinYangMathBenchmark``).
 enum PortableMathBenchmark {
     struct Function: Sendable {
         let name: String
@@ -49,6 +50,8 @@ enum PortableMathBenchmark {
             let name = function.name.padding(toLength: 8, withPad: " ", startingAt: 0)
             print("  \(name)  \(format(median(portable), 1, width: 9)) ns \(format(median(libm), 1, width: 8)) ns  \(format(median(ratios), 2, width: 5))×   \(function.inputs)\(sink == 0.5 ? " " : "")")
         }
+        print()
+        YinYangMathBenchmark.run()
     }
 
     /// The C library's functions (kept out of line, so both sides are called alike).

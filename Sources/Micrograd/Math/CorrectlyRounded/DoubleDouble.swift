@@ -61,9 +61,11 @@ enum DoubleDouble {
     }
 
     /// Ziv's rounding test: the double nearest to high + low if every number within `error`
-    /// of it rounds to that double, else nil. Requires |low| ≤ ulp(high) and error ≥ 2^-100 |high|:
-    /// the two additions are then monotonic, and low ± error rounds by at most 2^-53 |low ± error|,
-    /// which the callers' bounds (at least 2^-10 larger than their proven errors) absorb.
+    /// of it rounds to that double, else nil. The outer additions are monotonic; low ± error
+    /// rounds by at most 2^-53 |low ± error|, which the callers' `error` must exceed their proven
+    /// bound by: with |low| ≤ ulp(high) and error ≥ 2^-100 |high| (the double-double kernels)
+    /// that is at most 2^-104 |high|, absorbed by their margins of 2^-10 or more; callers with a
+    /// larger |low| state it.
     @inline(__always) static func roundedIfDecided(_ high: Double, _ low: Double, error: Double) -> Double? {
         let below = high + (low - error)
         let above = high + (low + error)
