@@ -33,8 +33,8 @@ What is covered, with eps (the distance is in ulps of the result):
   tanh x / ulp = m - F(m) with F increasing slowly, so the inputs near a midpoint are those next
   to the roots of F(m) = k + 1/2; every root is solved for and its neighbours evaluated: all
   inputs of these binades within 2^-50 whose result stays in x's binade.
-- log: x = 2^E (1 + i 2^-52) for the first `LOG_INTERVALS` intervals of E = 1000, -1000, -600:
-  within 2^-26 only. log is the hard one for this method: the input spacing is coarse against its
+- log: x = 2^E (1 + i 2^-52) in `LOG_INTERVALS` intervals starting at evenly spaced points of
+  each of the binades E = 1000, -1000, -600 (so every table bucket is reached): within 2^-26 only. log is the hard one for this method: the input spacing is coarse against its
   curvature in every binade (intervals of about 2^18 inputs at eps = 2^-26), so a hit within
   2^-40 would take about 2^22 intervals.
 Not reached: 2^-60 for exp, log and tanh. By the usual probabilistic argument an input is within
@@ -174,7 +174,8 @@ def power_of(base: float) -> Function:
 
 def search(fn: Function, sign: int, exponent: int, eps, max_intervals=None):
     """Inputs x = sign (2^52 + j) 2^(exponent - 52), 0 <= j < 2^52, whose value is within eps
-    ulps of a midpoint: (x, distance) pairs, in increasing x magnitude."""
+    ulps of a midpoint: (x, distance) pairs, in increasing x magnitude. With `max_intervals`,
+    only that many intervals, starting at evenly spaced points of the binade."""
     q = exponent - 52
     step = mpf(2) ** q
     hits = []
@@ -206,8 +207,8 @@ def search(fn: Function, sign: int, exponent: int, eps, max_intervals=None):
             d = distance_to_midpoint(fn.f(mpf(x)))
             if d < eps:
                 hits.append((x, d))
-        j0 += length
         intervals += 1
+        j0 = j0 + length if max_intervals is None else max(j0 + length, intervals * (2 ** 52 // max_intervals))
     return hits
 
 
