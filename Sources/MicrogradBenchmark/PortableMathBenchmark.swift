@@ -24,6 +24,8 @@ enum PortableMathBenchmark {
                  libm: { x, _ in cLog(x) }, draw: { rng in (cExp2(rng.uniform(-1000, 1000)), 0) }),
         Function(name: "tanh", inputs: "x uniform in [-10, 10]", portable: { x, _ in PortableMath.tanh(x) },
                  libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-10, 10), 0) }),
+        Function(name: "tanh", inputs: "x uniform in [-1, 1]", portable: { x, _ in PortableMath.tanh(x) },
+                 libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-1, 1), 0) }),
         Function(name: "pow", inputs: "x uniform in [0, 10], y in [-20, 20]", portable: { x, y in PortableMath.pow(x, y) },
                  libm: { x, y in cPow(x, y) }, draw: { rng in (rng.uniform(0, 10), rng.uniform(-20, 20)) }),
     ]

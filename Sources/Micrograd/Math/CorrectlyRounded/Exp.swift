@@ -52,7 +52,7 @@ extension PortableMath {
         // e^x is normal for x ≥ -708.39 (ln 2^-1022 = -708.3964) and finite below 709.79
         // (ln of the overflow threshold (2 - 2^-53) 2^1023 is 709.7827).
         if x > -708.39 && x < 709.79 {
-            let (high, low, exponent) = expQuickKernel(x)
+            let (high, low, exponent) = expQuickKernel(x, 0)
             if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-63 * high) {
                 return (DoubleDouble.scaled(rounded, exponent), false)
             }

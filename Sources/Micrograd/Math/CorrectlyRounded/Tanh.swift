@@ -25,7 +25,7 @@ extension PortableMath {
                 }
                 return (tanhSlow(x), true)
             }
-            let (h, l, exponent) = expQuickKernel(2 * a)
+            let (h, l, exponent) = expQuickKernel(2 * a, 0)
             let (high, low) = tanhQuotient(DoubleDouble.fastTwoSum(h, l), exponent)
             if let rounded = DoubleDouble.roundedIfDecided(high, low, error: (a < 0.35 ? 0x1p-60 : 0x1p-63) * high) {
                 return (x < 0 ? -rounded : rounded, false)
