@@ -98,11 +98,30 @@ extension PortableMath {
     /// the slow path.
     @inline(never)
     static func logAccurate(_ x: Double) -> (value: Double, slow: Bool) {
+        if (x - 1).magnitude <= 0x1p-36 { return (logNearOne(x), false) }
         let (high, low) = logKernel(x, accurate: false)
         if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-66 * high.magnitude) {
             return (rounded, false)
         }
         return (logSlow(x), true)
+    }
+
+    /// log x for |x - 1| ≤ 2^-36, rounded exactly (no error bound involved). Such x are where
+    /// log x can lie within 2^-53 ulp of a midpoint (log(1 - 2^-52) = -2^-52 - 2^-105 - …, a
+    /// midpoint less 2^-156/3), beyond any double-double Ziv test.
+    ///
+    /// z = x - 1 is exact and a multiple of 2^-53 (2^-52 for x ≥ 1), n 2^-53 with |n| ≤ 2^17,
+    /// so z² = n² 2^-106 is exact (n² < 2^53), and S = z - z²/2 = sh + sl exactly (FastTwoSum).
+    /// log x = S + t with t = z³/3 - z⁴/4 + … of z's sign and |t| ≤ 1.01 |z|³/3 < 2^-109.6.
+    /// S and every midpoint near it (|log x| > 2^-53, so half-ulps are at least 2^-106) are
+    /// multiples of 2^-107, so S is either a midpoint, and then t's sign decides, or at least
+    /// 2^-107 > |t| away from every midpoint, and then log x rounds as S does: to sh + sl.
+    static func logNearOne(_ x: Double) -> Double {
+        let z = x - 1
+        let (sh, sl) = DoubleDouble.fastTwoSum(z, -0.5 * (z * z))
+        let neighbour = sl > 0 ? sh.nextUp : sh.nextDown
+        if sl != 0 && 2 * sl == neighbour - sh { return (sl > 0) == (z > 0) ? neighbour : sh }
+        return sh + sl
     }
 
     /// log x rounded from wide arithmetic (Ziv's loop over `Wide.precisions`), for positive
