@@ -77,10 +77,12 @@ extension PortableMath {
     static func tanhQuotient(_ power: (h: Double, l: Double), _ exponent: Int) -> (high: Double, low: Double) {
         let (h, l) = power
         let scale = DoubleDouble.power2(exponent)
-        let (eh, el0) = DoubleDouble.twoSum(h * scale, -1)
-        let el = el0 + l * scale
-        let (dh, dl0) = DoubleDouble.twoSum(eh, 2)
-        let dl = dl0 + el
+        // e^(2a) = p + q exactly, p > 1.06: E = p - 1 and E + 2 = p + 1 by FastTwoSum, exact.
+        let p = h * scale, q = l * scale
+        let (eh, el0) = DoubleDouble.fastTwoSum(p, -1)
+        let el = el0 + q
+        let (dh, dl0) = DoubleDouble.fastTwoSum(p, 1)
+        let dl = dl0 + q
         let qh = eh / dh
         // eh - qh dh is a double (the remainder of a rounded quotient); with qh dh = ph + pl
         // exactly, eh - ph is exact (Sterbenz) and so is the subtraction of pl.
