@@ -11,7 +11,7 @@ extension PortableMath {
     ///
     /// |x|^y = e^t, t = y log|x|, in two stages. First `logKernel` (relative error ≤ 2^-67.5)
     /// times y by TwoProduct gives th + tl within 2^-67.49 |t|, which moves e^t by
-    /// ≤ 1.0001 × 2^-67.49 |t| relatively, and `expQuickKernel(th, tl)` adds 2^-64.3
+    /// ≤ 1.0001 × 2^-67.49 |t| relatively, and `expQuickKernel(th, tl)` adds 2^-64.5
     /// (|tl| ≤ 2^-43.5 as |th| < 746): Ziv's test uses (2^-63 + 2^-67 |th|) of the result.
     /// If undecided, the accurate `logKernel` (≤ 2^-75) gives th + tl within 2^-74.99 |t|, and
     /// `expKernel(th, tl)` adds 2^-78.4: Ziv's test uses (2^-77 + 2^-74 |th|). Results that are
