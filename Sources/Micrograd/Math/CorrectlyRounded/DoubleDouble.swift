@@ -54,6 +54,15 @@ enum DoubleDouble {
         (x + 0x1.8p52) - 0x1.8p52
     }
 
+    /// (round(x) as a double and as an integer), ties to even, for |x| < 2^51: x + 1.5 × 2^52
+    /// has 2^51 + round(x) as its significand's fraction, so the integer is read from its bits
+    /// (cheaper than the checked conversion `Int(Double)`).
+    @inline(__always) static func roundedToIntegers(_ x: Double) -> (Double, Int) {
+        let shifted = x + 0x1.8p52
+        let integer = Int(truncatingIfNeeded: shifted.bitPattern & 0x000F_FFFF_FFFF_FFFF) - (1 << 51)
+        return (shifted - 0x1.8p52, integer)
+    }
+
     /// Whether the finite x is an integer (basic operations only).
     @inline(__always) static func isInteger(_ x: Double) -> Bool {
         let a = x.magnitude

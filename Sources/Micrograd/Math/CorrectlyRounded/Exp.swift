@@ -28,8 +28,7 @@ extension PortableMath {
     /// ≤ 2^-78.4. The callers' Ziv test uses 2^-77, leaving room for its own roundings.
     @inline(__always)
     static func expKernel(_ xh: Double, _ xl: Double) -> (high: Double, low: Double, exponent: Int) {
-        let kd = DoubleDouble.roundedToInteger(xh * expInverseStep)
-        let k = Int(kd)
+        let (kd, k) = DoubleDouble.roundedToIntegers(xh * expInverseStep)
         let (rh0, rl0) = DoubleDouble.twoSum(xh - kd * expStepHigh, -(kd * expStepMiddle))
         let (rh, rl) = DoubleDouble.fastTwoSum(rh0, rl0 + (xl - kd * expStepLow))
         let (c3, c4, c5) = expCoefficients

@@ -22,8 +22,7 @@ extension PortableMath {
     /// high) leaves more than the bound.
     @inline(__always)
     static func expQuickKernel(_ xh: Double, _ xl: Double) -> (high: Double, low: Double, exponent: Int) {
-        let kd = DoubleDouble.roundedToInteger(xh * expInverseStep)
-        let k = Int(kd)
+        let (kd, k) = DoubleDouble.roundedToIntegers(xh * expInverseStep)
         let r = (xh - kd * expStepHigh) - (kd * (expStepMiddle + expStepLow) - xl)
         let (c3, c4, _) = expCoefficients
         let s = (r * r) * (0.5 + r * (c3 + r * c4))
