@@ -10,7 +10,7 @@ import Micrograd
 ///     swift run -c release MicrogradBenchmark --memory   # RSS over 1,000 training steps
 ///     swift run -c release MicrogradBenchmark --backward # repeated backward passes, 10M nodes
 ///     swift run -c release MicrogradBenchmark --math     # ns per exp/log/tanh/sqrt: default math, torch's kernels
-///     swift run -c release MicrogradBenchmark --portable-math  # PortableMath vs the C library, ns/call
+///     swift run -c release MicrogradBenchmark --portable-math  # PortableMath vs the C library: ns/call, yin-yang step
 ///     bash Scripts/bench.sh                                # --side-by-side: against micrograd and torch
 ///
 /// The two are timed in alternating rounds (`steps` engine steps, then `steps` hand-written
