@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// No source file of the `Micrograd` library may compute with the platform's math library
@@ -8,8 +9,7 @@ import Testing
 /// with the reason; an allow-listed file that no longer offends fails too, so the list shrinks
 /// as they are fixed.
 struct PortabilityGuardTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/Micrograd").path
+    static let sources = PackageRoot.file("Sources/Micrograd")
 
     /// Files (relative to Sources/Micrograd) allowed to name platform math until the engine's
     /// math seam routes them through `PortableMath`.

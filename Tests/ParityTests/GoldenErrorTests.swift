@@ -1,6 +1,7 @@
 import Foundation
 import Micrograd
 import MicrogradParity
+import TestSupport
 import Testing
 
 /// Missing, malformed and stale reference files fail with the file, the case, the field, and

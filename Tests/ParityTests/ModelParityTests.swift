@@ -1,6 +1,7 @@
 import Foundation
 import Micrograd
 import MicrogradParity
+import TestSupport
 import Testing
 
 /// The training runs of `Reference/cases/models.json`, trained by the engine and compared with

@@ -1,7 +1,14 @@
+import TestSupport
+
 /// Prints report text with every line prefixed `PARITY `, the prefix the CI gate (`.ci/run`)
 /// keeps from the test log.
 func printParity(_ text: String) {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
         print("PARITY \(line)")
     }
+}
+
+extension PackageRoot {
+    /// Where failing cases are drawn as DOT files (never under `Reference/`).
+    static let failureGraphs = "\(path)/.build/parity-failures"
 }

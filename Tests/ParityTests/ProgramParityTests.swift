@@ -1,4 +1,5 @@
 import MicrogradParity
+import TestSupport
 import Testing
 
 /// The offline parity suite: every case of every program family, run through the engine and

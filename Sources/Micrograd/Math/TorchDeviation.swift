@@ -7,9 +7,9 @@
 /// are not correctly rounded and cannot be reproduced; the engine's default math library
 /// (``MathLibrary/cLibrary``) uses the C library and the correctly rounded square root. With
 /// torch's own kernels as the library (`MicrogradTorch`'s `TorchKernelLibrary`) there is no
-/// deviation at all, and the parity suite uses no table. The measurements were taken against torch 2.15.0 on the
-/// reference machine (AVX2, AMD Zen 3): random inputs over each function's useful range plus
-/// special values.
+/// deviation at all, and the parity suite uses no table. The measurements were taken against
+/// ``measuredAgainst`` on the reference machine (AVX2, AMD Zen 3): random inputs over each
+/// function's useful range plus special values.
 public struct TorchDeviation: Sendable, CustomStringConvertible {
     /// Which formula an entry covers.
     public enum Direction: String, Sendable {
@@ -61,6 +61,25 @@ public struct TorchDeviation: Sendable, CustomStringConvertible {
     public static func budget(_ op: Op, exponent: Double? = nil, _ direction: Direction) -> UInt64 {
         all.filter { $0.op == op && $0.direction == direction && ($0.exponent == nil || $0.exponent == exponent) }
             .map(\.budget).max() ?? 0
+    }
+
+    /// The torch the entries were measured against.
+    public static let measuredAgainst = "torch 2.15.0"
+
+    /// The table as the README prints it: one Markdown row per entry, under a header.
+    /// `micrograd parity --table` prints it, and a test holds the README's copy to it, so the
+    /// table is written once, here.
+    public static var markdownTable: String {
+        var lines = [
+            "| operation | budget | measured against \(measuredAgainst) | why |",
+            "|-----------|--------|-------------------------------|-----|",
+        ]
+        for entry in all {
+            let name = entry.exponent.map { "`pow(x, \($0))`" } ?? "`\(entry.op)`"
+            let quantity = entry.direction == .forward ? "value" : "gradient"
+            lines.append("| \(name) \(quantity) | \(entry.budget) ulp | \(entry.measured) | \(entry.why) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// `op(e=…) forward: 1 ulp — why (measured)`.
