@@ -236,39 +236,43 @@ struct DiscoveryTests {
         #expect(reason.contains("bash Scripts/ensure_venv.sh"))
     }
 
-    @Test("The default venv path matches Scripts/ensure_venv.sh")
+    @Test("The default venv is the one Scripts/ensure_venv.sh sets up and prints")
     func defaultPathMatchesScript() throws {
-        let root = try #require(PythonInstallation.packageRoot)
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("micrograd-cache-\(UUID().uuidString)").path
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/bin/bash")
-        // The script only prints the path when the venv is complete; fake one so it won't install.
-        let hashProcess = Process()
-        hashProcess.executableURL = URL(fileURLWithPath: "/bin/bash")
-        hashProcess.arguments = ["-c", "sha256sum \"$0\" | cut -c1-12", "\(root)/Reference/requirements.txt"]
-        let hashPipe = Pipe()
-        hashProcess.standardOutput = hashPipe
-        try hashProcess.run()
-        let hash = String(decoding: hashPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        hashProcess.waitUntilExit()
-        try FileManager.default.createDirectory(atPath: "\(cache)/venv-\(hash)/bin", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        _ = FileManager.default.createFile(atPath: "\(cache)/venv-\(hash)/.complete", contents: nil)
-        _ = FileManager.default.createFile(atPath: "\(cache)/venv-\(hash)/bin/python", contents: nil)
-
-        script.arguments = ["\(root)/Scripts/ensure_venv.sh"]
         var environment = ProcessInfo.processInfo.environment
         environment["MICROGRAD_CACHE"] = cache
         environment["MICROGRAD_VENV"] = nil
+        // The script prints the interpreter without installing once the venv is complete: fake one
+        // where `--where` says it goes.
+        let venv = try DiscoveryTests.runScript(["--where"], environment: environment)
+        #expect(venv.hasPrefix("\(cache)/venv-"))
+        try FileManager.default.createDirectory(atPath: "\(venv)/bin", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: "\(venv)/.complete", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(venv)/bin/python", contents: nil)
+        let printed = try DiscoveryTests.runScript([], environment: environment)
+        #expect(printed == "\(venv)/bin/python")
+
+        let computed = try PythonInstallation.interpreterPath(environment: ["MICROGRAD_CACHE": cache, "HOME": "/nonexistent"]).get()
+        #expect(computed == printed)
+        let chosen = try PythonInstallation.interpreterPath(environment: ["MICROGRAD_VENV": venv]).get()
+        #expect(chosen == printed)
+    }
+
+    /// What `bash Scripts/ensure_venv.sh arguments…` prints, trimmed.
+    static func runScript(_ arguments: [String], environment: [String: String]) throws -> String {
+        let root = try #require(PythonInstallation.packageRoot)
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/bin/bash")
+        script.arguments = ["\(root)/Scripts/ensure_venv.sh"] + arguments
         script.environment = environment
         let pipe = Pipe()
         script.standardOutput = pipe
         try script.run()
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         script.waitUntilExit()
-
-        let computed = try PythonInstallation.interpreterPath(environment: ["MICROGRAD_CACHE": cache, "HOME": "/nonexistent"]).get()
-        #expect(computed == printed)
+        #expect(script.terminationStatus == 0, "ensure_venv.sh \(arguments.joined(separator: " "))")
+        return printed.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("An interpreter without torch is reported with Python's own error")
