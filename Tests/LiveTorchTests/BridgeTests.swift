@@ -1,26 +1,7 @@
 import Foundation
 import MicrogradTorch
+import TestSupport
 import Testing
-
-/// Whether an unavailable Python/torch must fail the suite (`MICROGRAD_REQUIRE_TORCH=1`, for CI
-/// machines that are meant to run the live checks) instead of skipping it.
-private let torchRequired = ProcessInfo.processInfo.environment["MICROGRAD_REQUIRE_TORCH"] == "1"
-
-/// The bridge, or nil after printing why live checks can't run here (and recording a failure
-/// when they are required).
-private func liveBridge(sourceLocation: SourceLocation = #_sourceLocation) -> PythonBridge? {
-    switch PythonBridge.availability {
-    case .success(let bridge):
-        return bridge
-    case .failure(let unavailable):
-        if torchRequired {
-            Issue.record("MICROGRAD_REQUIRE_TORCH=1 but live torch checks can't run: \(unavailable.reason)", sourceLocation: sourceLocation)
-        } else {
-            print("skipping live torch check: \(unavailable.reason)")
-        }
-        return nil
-    }
-}
 
 /// A Python module written once per test process to a fresh temporary folder.
 private enum SupportModule {
@@ -79,9 +60,9 @@ private enum SupportModule {
 
 @Suite("Embedded CPython bridge")
 struct BridgeTests {
-    @Test("Python with the pinned torch is available, or the exact reason is reported")
+    @Test("Python with the pinned torch is embedded from its venv: interpreter, libpython, sys.prefix", .liveTorch)
     func availability() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         print("""
             live torch: interpreter \(bridge.interpreterPath), torch \(bridge.torchVersion), \
             libpython \(bridge.installation.libraryPath), sys.prefix \(bridge.prefix)
@@ -97,9 +78,9 @@ struct BridgeTests {
         #expect(try bridge.evaluate("__import__('torch').__file__").hasPrefix(bridge.installation.sitePackages))
     }
 
-    @Test("torch's exp(1) crosses the bridge bit-exactly")
+    @Test("torch's exp(1) crosses the bridge bit-exactly", .liveTorch)
     func expOfOne() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let answer = try SupportModule.call(bridge, "exp_bits", "1.0")
         let fields = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: String])
         let repr = try #require(fields["repr"])
@@ -113,17 +94,17 @@ struct BridgeTests {
         #expect(fromHex.bitPattern == bits)
     }
 
-    @Test("Strings round-trip unchanged, including non-ASCII text and NULs")
+    @Test("Strings round-trip unchanged, including non-ASCII text and NULs", .liveTorch)
     func stringsRoundTrip() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         for text in ["", "plain", "ünïcödé ∂x/∂y 🔥", "nul\u{0}inside", String(repeating: "{\"a\": [1, 2]}", count: 10_000)] {
             #expect(try SupportModule.call(bridge, "echo", text) == text)
         }
     }
 
-    @Test("A Python exception becomes a PythonError carrying the traceback")
+    @Test("A Python exception becomes a PythonError carrying the traceback", .liveTorch)
     func pythonExceptionBecomesError() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let error = try #require(throws: PythonError.self) { try SupportModule.call(bridge, "fail", "missing") }
         #expect(error.traceback.hasPrefix("Traceback (most recent call last):"))
         #expect(error.traceback.contains("in fail"))
@@ -148,16 +129,16 @@ struct BridgeTests {
         #expect(try bridge.evaluate("6 * 7") == "42")
     }
 
-    @Test("run and evaluate share a scratch namespace")
+    @Test("run and evaluate share a scratch namespace", .liveTorch)
     func runAndEvaluate() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         try bridge.run("import torch\nbridge_test_value = torch.tensor([1.5, 2.5], dtype=torch.float64).sum().item()")
         #expect(try bridge.evaluate("bridge_test_value") == "4.0")
     }
 
-    @Test("8 concurrent tasks of 200 calls each all get their own correct answers")
+    @Test("8 concurrent tasks of 200 calls each all get their own correct answers", .liveTorch)
     func concurrentCalls() async throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let failures = await withTaskGroup(of: [String].self) { group in
             for task in 0..<8 {
                 group.addTask {
@@ -180,9 +161,9 @@ struct BridgeTests {
         #expect(failures.isEmpty, "\(failures.count) wrong answers, first: \(first)")
     }
 
-    @Test("Round-trip timing of a tiny torch op (10,000 calls)")
+    @Test("Round-trip timing of a tiny torch op (10,000 calls)", .liveTorch)
     func roundTripTiming() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let clock = ContinuousClock()
         let calls = 10_000
         _ = try SupportModule.call(bridge, "tiny", "")  // import the module outside the timing
@@ -261,10 +242,9 @@ struct DiscoveryTests {
 
     /// What `bash Scripts/ensure_venv.sh arguments…` prints, trimmed.
     static func runScript(_ arguments: [String], environment: [String: String]) throws -> String {
-        let root = try #require(PythonInstallation.packageRoot)
         let script = Process()
         script.executableURL = URL(fileURLWithPath: "/bin/bash")
-        script.arguments = ["\(root)/Scripts/ensure_venv.sh"] + arguments
+        script.arguments = [PackageRoot.file("Scripts/ensure_venv.sh")] + arguments
         script.environment = environment
         let pipe = Pipe()
         script.standardOutput = pipe
@@ -275,9 +255,9 @@ struct DiscoveryTests {
         return printed.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test("An interpreter without torch is reported with Python's own error")
+    @Test("An interpreter without torch is reported with Python's own error", .liveTorch)
     func interpreterWithoutTorch() throws {
-        guard case .success(let installation) = PythonInstallation.discover() else { return }
+        let installation = try LiveSettings.reference().bridge.installation
         let venv = FileManager.default.temporaryDirectory.appendingPathComponent("micrograd-no-torch-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: venv) }
         let make = Process()
@@ -292,9 +272,9 @@ struct DiscoveryTests {
         #expect(reason == "ModuleNotFoundError: No module named 'torch' from interpreter \(venv)/bin/python")
     }
 
-    @Test("A torch that differs from the pin is reported")
+    @Test("A torch that differs from the pin is reported", .liveTorch)
     func torchDiffersFromPin() throws {
-        guard case .success(let installation) = PythonInstallation.discover() else { return }
+        let installation = try LiveSettings.reference().bridge.installation
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("micrograd-pin-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: "\(root)/Reference", withIntermediateDirectories: true)

@@ -2,6 +2,7 @@ import Foundation
 import Micrograd
 import MicrogradParity
 import MicrogradTorch
+import TestSupport
 import Testing
 
 /// Differential fuzzing against PyTorch run live in this process: the checked-in program
@@ -14,14 +15,14 @@ import Testing
 @Suite("Live PyTorch parity")
 struct LiveParityTests {
     @Test("The engine matches live torch (default math; torch's kernels): checked-in families, 10,000 fresh programs, training runs",
-          .timeLimit(.minutes(15)))
+          .liveTorch, .timeLimit(.minutes(15)))
     func engineMatchesLiveTorch() async throws {
-        guard let reference = LiveSettings.reference(), let packageRoot = PythonInstallation.packageRoot else { return }
+        let reference = try LiveSettings.reference(), packageRoot = PackageRoot.path
         let seed = try LiveSettings.seed()
         printLive("seed=\(seed)")
         printLive("reproduce: \(LiveSettings.seedVariable)=\(seed) swift test --filter LiveTorchTests")
         printLive("torch \(reference.bridge.torchVersion) embedded from \(reference.bridge.interpreterPath)")
-        let torchKernels = LiveSettings.torchKernels()
+        let torchKernels = LiveSettings.torchKernelsIfAvailable()
         if let torchKernels {
             printLive("\(torchKernels.math) from \(torchKernels.libraryPath), checked against live torch on "
                 + "\(torchKernels.checkedInputs) inputs")
@@ -112,9 +113,9 @@ struct LiveParityTests {
 
     /// The suite must be able to fail: a live torch value nudged by 1 ulp in the goldens file
     /// torch wrote is reported at exactly that node.
-    @Test("A live torch result 1 ulp away from the engine's is reported at its node")
+    @Test("A live torch result 1 ulp away from the engine's is reported at its node", .liveTorch)
     func differingResultIsReported() throws {
-        guard let reference = LiveSettings.reference() else { return }
+        let reference = try LiveSettings.reference()
         let workspace = LiveWorkspace()
         let written = try reference.randomPrograms(seed: 1, first: 0, count: 3, family: "nudged", into: workspace)
         #expect(written.cases == 3)
