@@ -18,18 +18,33 @@ struct ModelParityTests {
         }
     }
 
-    @Test func everyTrainingRunMatchesTorch() throws {
+    /// The training runs with their goldens, loaded once per test process (nil when the file
+    /// can't be used at all: ``loads()`` reports why).
+    static let loaded = try? family()
+
+    /// Each run trained by the engine once per test process and compared with its goldens.
+    static let comparisons = (loaded?.models ?? []).map { TrainingComparison($0, actual: Training.run($0.spec)) }
+
+    /// The names of the runs `Reference/cases/models.json` defines, in its order.
+    static let names = (try? JSONDecoder().decode([ModelSpec].self, from: Data(contentsOf: URL(
+        fileURLWithPath: PackageRoot.file(ReferenceFiles.casesPath("models"))))).map(\.name)) ?? []
+
+    @Test("The training goldens load, every run has one; the summary: worst ulp per run and series")
+    func loads() throws {
         let family = try ModelParityTests.family()
-        let comparisons = family.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
-        printParity(TrainingReport.summary(comparisons, source: family.provenance.summary))
+        printParity(TrainingReport.summary(ModelParityTests.comparisons, source: family.provenance.summary))
         if !family.problems.isEmpty { printParity(GoldenError.report(family.problems)) }
-        #expect(family.problems.isEmpty, "\(family.problems.count) training run(s) could not be compared; see above")
-        for model in family.models {
-            #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
-                    "\(model.spec.name): engine-math record iff the run goes through a documented deviation")
-        }
-        let failed = comparisons.filter { !$0.passed }.map(\.name)
-        #expect(failed.isEmpty, "training runs differing from their reference: \(failed.joined(separator: ", "))")
+        #expect(family.problems.isEmpty, "\(family.problems.count) training run(s) could not be compared:\n\(GoldenError.report(family.problems))")
+        #expect(family.models.map(\.spec.name) == ModelParityTests.names)
+    }
+
+    @Test("The training run matches its reference: every loss, gradient and final parameter", arguments: names)
+    func trainingRun(_ name: String) throws {
+        let model = try #require(ModelParityTests.loaded?.models.first { $0.spec.name == name }, "no golden for \(name) could be loaded")
+        #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
+                "\(name): engine-math record iff the run goes through a documented deviation")
+        let comparison = try #require(ModelParityTests.comparisons.first { $0.name == name })
+        #expect(comparison.passed, "\(comparison.failureText)")
     }
 
     /// A run through deviations fails as soon as one number of its engine-math record changes:

@@ -1,4 +1,7 @@
+import Micrograd
+import MicrogradParity
 import TestSupport
+import Testing
 
 /// Prints report text with every line prefixed `PARITY `, the prefix the CI gate (`.ci/run`)
 /// keeps from the test log.
@@ -11,4 +14,9 @@ func printParity(_ text: String) {
 extension PackageRoot {
     /// Where failing cases are drawn as DOT files (never under `Reference/`).
     static let failureGraphs = "\(path)/.build/parity-failures"
+}
+
+extension Op: CustomTestStringConvertible {
+    /// The operation by its name in case files (`add`, `rdiv`, `tanh`), in test output.
+    public var testDescription: String { name }
 }
