@@ -17,10 +17,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // SHA-256 of case lines and generator sources (CryptoKit on Apple platforms).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "Micrograd"),
-        .target(name: "MicrogradParity", dependencies: ["Micrograd"]),
+        .target(
+            name: "MicrogradParity",
+            dependencies: ["Micrograd", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "MicrogradTorch", dependencies: ["Micrograd", "MicrogradParity"]),
         .executableTarget(
             name: "MicrogradCLI",

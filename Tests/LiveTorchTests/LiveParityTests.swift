@@ -144,17 +144,17 @@ struct LiveParityTests {
     /// Rewrites the goldens file of family `nudged` with the value of `node` of case `name` one
     /// ulp up.
     private func nudgeGolden(of name: String, node: Int, in workspace: LiveWorkspace) throws {
-        let path = "\(workspace.root)/\(ReferenceFiles.goldensPath("nudged"))"
-        var document = try #require(try JSONParser.parse(String(contentsOfFile: path, encoding: .utf8)).object)
-        var cases = try #require(document["cases"]?.object)
-        var golden = try #require(cases[name]?.object)
-        var values = try #require(golden["values"]?.array)
-        let value = try #require(values[node].array?.first?.string.flatMap(HexFloat.parse)).nextUp
-        values[node] = .array([.string(HexFloat.format(value)), .string("\(value)")])
-        golden["values"] = .array(values)
-        cases[name] = .object(golden)
-        document["cases"] = .object(cases)
-        try CanonicalJSON.text(of: .object(document)).write(toFile: path, atomically: true, encoding: .utf8)
+        let url = URL(fileURLWithPath: "\(workspace.root)/\(ReferenceFiles.goldensPath("nudged"))")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var cases = try #require(document["cases"] as? [String: Any])
+        var golden = try #require(cases[name] as? [String: Any])
+        var values = try #require(golden["values"] as? [[String]])
+        let value = try #require(HexFloat.parse(values[node][0])).nextUp
+        values[node] = [HexFloat.format(value), "\(value)"]
+        golden["values"] = values
+        cases[name] = golden
+        document["cases"] = cases
+        try JSONSerialization.data(withJSONObject: document).write(to: url)
     }
 }
 

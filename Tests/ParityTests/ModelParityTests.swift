@@ -73,22 +73,24 @@ struct ModelParityTests {
     @Test func engineMathGoldenErrorsNameFileCaseAndField() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("parity-models-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let files = ReferenceFiles(packageRoot: PackageRoot.path)
-        let specs = try files.document(ReferenceFiles.casesPath("models"))
-        let goldens = try #require(try files.document(ReferenceFiles.goldensPath("models")).object)
-        let lecture = try #require(goldens["models"]?.object?["lecture"]?.object)
-        let engineMath = try #require(lecture["engineMath"]?.object)
+        // The specs file is copied byte for byte (its lines are the fingerprints); the goldens
+        // are edited as JSONSerialization objects.
+        let specs = try Data(contentsOf: URL(fileURLWithPath: PackageRoot.file(ReferenceFiles.casesPath("models"))))
+        let goldensData = try Data(contentsOf: URL(fileURLWithPath: PackageRoot.file(ReferenceFiles.goldensPath("models"))))
+        let goldens = try #require(try JSONSerialization.jsonObject(with: goldensData) as? [String: Any])
+        let lecture = try #require((goldens["models"] as? [String: Any])?["lecture"] as? [String: Any])
+        let engineMath = try #require(lecture["engineMath"] as? [String: Any])
 
-        func loadingError(lecture edited: [String: JSONValue]) throws -> GoldenError? {
-            var models = try #require(goldens["models"]?.object)
-            models["lecture"] = .object(edited)
+        func loadingError(lecture edited: [String: Any]) throws -> GoldenError? {
+            var models = try #require(goldens["models"] as? [String: Any])
+            models["lecture"] = edited
             var document = goldens
-            document["models"] = .object(models)
-            for (path, json) in [(ReferenceFiles.casesPath("models"), specs),
-                                 (ReferenceFiles.goldensPath("models"), JSONValue.object(document))] {
+            document["models"] = models
+            for (path, data) in [(ReferenceFiles.casesPath("models"), specs),
+                                 (ReferenceFiles.goldensPath("models"), try JSONSerialization.data(withJSONObject: document))] {
                 let url = URL(fileURLWithPath: "\(root)/\(path)")
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try CanonicalJSON.text(of: json).write(to: url, atomically: true, encoding: .utf8)
+                try data.write(to: url)
             }
             do {
                 return try ReferenceFiles(packageRoot: root, provenanceCheck: .checkout(PackageRoot.path)).modelFamily().problems.first
@@ -108,9 +110,9 @@ struct ModelParityTests {
         #expect(stale.field == "engineMath")
 
         var badLoss = engineMath
-        badLoss["losses"] = .array([.array([.string("0x1p+0"), .string("2.0")])])
+        badLoss["losses"] = [["0x1p+0", "2.0"]]
         var withBadLoss = lecture
-        withBadLoss["engineMath"] = .object(badLoss)
+        withBadLoss["engineMath"] = badLoss
         let malformed = try #require(try loadingError(lecture: withBadLoss))
         #expect(malformed.kind == .malformed)
         #expect(malformed.caseName == "lecture")
