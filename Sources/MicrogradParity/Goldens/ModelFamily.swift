@@ -37,7 +37,7 @@ extension ReferenceFiles {
         let bytes = try contents(specsPath)
         let specs = try decode([Lenient<ModelSpec>].self, from: bytes, path: specsPath)
         let fingerprints = try ReferenceFiles.fingerprints(bytes, count: specs.count, path: specsPath)
-        let document = try self.document(ModelGoldensDocument.self, at: goldensPath, family: "models")
+        let document = try self.document(GoldensDocument<ModelGolden>.self, at: goldensPath, family: "models")
         try check(document.provenance, of: goldensPath)
         var models: [ModelCase] = [], problems: [GoldenError] = [], names: Set<String> = []
         for (index, entry) in specs.enumerated() {
@@ -56,7 +56,7 @@ extension ReferenceFiles {
                 problems.append(GoldenError(.malformed, file: specsPath, caseName: spec.name, reason: "two specs have this name"))
                 continue
             }
-            guard let golden = document.models[spec.name] else {
+            guard let golden = document.entries[spec.name] else {
                 problems.append(GoldenError(.stale, file: goldensPath, caseName: spec.name,
                                             reason: "no golden for this model: it was added or renamed after the goldens were generated"))
                 continue
@@ -69,7 +69,7 @@ extension ReferenceFiles {
                 problems.append(error)
             }
         }
-        for orphan in document.models.keys.sorted() where !names.contains(orphan) {
+        for orphan in document.entries.keys.sorted() where !names.contains(orphan) {
             problems.append(GoldenError(.stale, file: goldensPath, caseName: orphan,
                                         reason: "a golden for a model \(specsPath) no longer defines"))
         }
@@ -109,22 +109,11 @@ extension ReferenceFiles {
     }
 }
 
-/// The golden file of the training runs: `{"family": "models", "format": 1, "models": {name:
-/// golden, …}, "provenance": {…}}`.
-struct ModelGoldensDocument: Decodable {
-    let models: [String: Lenient<ModelGolden>]
-    let provenance: Provenance
-
-    init(from decoder: any Decoder) throws {
-        let members = try decoder.document(["family", "format", "models", "provenance"])
-        provenance = try members.value("provenance")
-        models = Dictionary(uniqueKeysWithValues: try members.dictionary("models", of: Lenient<ModelGolden>.self))
-    }
-}
-
 /// What the twin recorded for one run: torch's series, the spec's fingerprint, and for a run
 /// through documented deviations the engine-math series.
-struct ModelGolden: Decodable {
+struct ModelGolden: GoldenEntry {
+    static let entriesKey = "models"
+
     let torch: TrainingRecord
     let engineMath: TrainingRecord?
     let sha256: String

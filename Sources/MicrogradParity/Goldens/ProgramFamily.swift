@@ -92,11 +92,11 @@ extension ReferenceFiles {
         var problems: [GoldenError] = []
         let programs = try cases(family, problems: &problems)
         let path = ReferenceFiles.goldensPath(family)
-        let document = try self.document(ProgramGoldensDocument.self, at: path, family: family)
+        let document = try self.document(GoldensDocument<ProgramGolden>.self, at: path, family: family)
         try check(document.provenance, of: path)
         var loaded: [ParityCase] = []
         for (program, fingerprint) in programs {
-            guard let golden = document.cases[program.name] else {
+            guard let golden = document.entries[program.name] else {
                 problems.append(GoldenError(.stale, file: path, caseName: program.name,
                                             reason: "no golden for this case: it was added or renamed after the goldens were generated"))
                 continue
@@ -110,7 +110,7 @@ extension ReferenceFiles {
         }
         // Cases defined but malformed have already been reported.
         let names = Set(programs.map(\.program.name)).union(problems.compactMap(\.caseName))
-        for orphan in document.cases.keys.sorted() where !names.contains(orphan) {
+        for orphan in document.entries.keys.sorted() where !names.contains(orphan) {
             problems.append(GoldenError(.stale, file: path, caseName: orphan,
                                         reason: "a golden for a case \(ReferenceFiles.casesPath(family)) no longer defines"))
         }
@@ -166,22 +166,11 @@ struct CaseFileDocument: Decodable {
     }
 }
 
-/// A golden file of a program family: `{"cases": {name: golden, …}, "family": F, "format": 1,
-/// "provenance": {…}}`.
-struct ProgramGoldensDocument: Decodable {
-    let cases: [String: Lenient<ProgramGolden>]
-    let provenance: Provenance
-
-    init(from decoder: any Decoder) throws {
-        let members = try decoder.document(["cases", "family", "format", "provenance"])
-        provenance = try members.value("provenance")
-        cases = Dictionary(uniqueKeysWithValues: try members.dictionary("cases", of: Lenient<ProgramGolden>.self))
-    }
-}
-
 /// What torch computed for one case: `{"grads": [pair | null, …], "powFactors": {step: pair},
 /// "sha256": fingerprint, "values": [pair, …]}`.
-struct ProgramGolden: Decodable {
+struct ProgramGolden: GoldenEntry {
+    static let entriesKey = "cases"
+
     let values: [Double]
     let grads: [Double?]
     let powFactors: [(key: String, value: Double)]
