@@ -29,10 +29,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "MicrogradBenchmark", dependencies: ["Micrograd", "MicrogradTorch"]),
-        .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),
-        .testTarget(name: "ParityTests", dependencies: ["Micrograd", "MicrogradParity"]),
-        .testTarget(name: "LiveTorchTests", dependencies: ["Micrograd", "MicrogradParity", "MicrogradTorch"]),
-        .testTarget(name: "CLITests", dependencies: ["MicrogradCLI", "Micrograd"]),
+        // What every test target shares (as swift-numerics' `_TestSupport`): the bit-identity and
+        // ulp assertions, on the package's one `UlpDistance`, and the package-root lookup.
+        .target(name: "TestSupport", dependencies: ["MicrogradParity"], path: "Tests/TestSupport"),
+        .testTarget(name: "MicrogradTests", dependencies: ["Micrograd", "TestSupport"]),
+        .testTarget(name: "ParityTests", dependencies: ["Micrograd", "MicrogradParity", "TestSupport"]),
+        .testTarget(name: "LiveTorchTests", dependencies: ["Micrograd", "MicrogradParity", "MicrogradTorch", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["MicrogradCLI", "Micrograd", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

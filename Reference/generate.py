@@ -12,8 +12,9 @@ with torch (``torch_eval.py``) and writes ``<out>/F.json``::
 where ``values[i]`` and ``grads[i]`` belong to step ``i``, a pair is ``[hex, decimal]`` (see
 ``parity_format.py``), ``null`` is a gradient backward never reached, ``powFactors`` holds, for
 each ``x ** e`` step (``e != 0``, keyed by its index), the factor ``e * x.pow(e - 1)`` torch's
-backward multiplies the gradient by, and ``sha256`` is that of the case's canonical JSON: the
-Swift harness recomputes it to detect stale goldens.
+backward multiplies the gradient by, and ``sha256`` is the case's fingerprint (the SHA-256 of
+its line in the case file, see ``parity_format.py``): the Swift harness computes it from the
+same line to detect stale goldens.
 ``models.json`` and ``rng.json`` hold the training runs of ``<cases>/models.json`` and the
 random numbers of ``micrograd_ref`` (see ``reference_models.py``). The work is spread over
 processes (one per core); every file is written atomically with sorted keys and no
@@ -22,7 +23,6 @@ timestamps, so regenerating on the same setup gives identical bytes.
 
 import argparse
 import glob
-import json
 import multiprocessing
 import os
 import platform
@@ -31,7 +31,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from parity_format import (FORMAT_VERSION, dumps_document, golden_pair, sha256_of,  # noqa: E402
+from parity_format import (FORMAT_VERSION, case_lines, dumps_document, golden_pair,  # noqa: E402
                            sha256_of_file, write_text)
 from programs import validate  # noqa: E402
 from reference_models import load_specs, model_golden, rng_golden  # noqa: E402
@@ -67,26 +67,24 @@ def provenance(inputs: dict, extra_sources=()) -> dict:
     }
 
 
-def program_golden(case: dict) -> dict:
+def program_golden(case: dict, fingerprint: str) -> dict:
     values, grads, pow_factors = evaluate(case["steps"])
     return {
         "grads": [None if g is None else golden_pair(g) for g in grads],
         "powFactors": {str(i): golden_pair(k) for i, k in sorted(pow_factors.items())},
-        "sha256": sha256_of(case),
+        "sha256": fingerprint,
         "values": [golden_pair(v) for v in values],
     }
 
 
 def program_family(cases_dir: str, family: str) -> tuple:
     path = os.path.join(cases_dir, f"{family}.json")
-    with open(path, encoding="utf-8") as f:
-        document = json.load(f)
     goldens = {}
-    for case in document["cases"]:
+    for case, fingerprint in case_lines(path):
         validate(case)
         if case["name"] in goldens:
             raise ValueError(f"{path}: two cases are named {case['name']!r}")
-        goldens[case["name"]] = program_golden(case)
+        goldens[case["name"]] = program_golden(case, fingerprint)
     inputs = {f"Reference/cases/{family}.json": sha256_of_file(path)}
     document = {"cases": goldens, "family": family, "format": FORMAT_VERSION,
                 "provenance": provenance(inputs)}
@@ -100,7 +98,8 @@ def run_task(task: tuple):
     if kind == "program":
         return program_family(*argument)
     if kind == "model":
-        return argument["name"], model_golden(argument)
+        spec, fingerprint = argument
+        return spec["name"], model_golden(spec, fingerprint)
     return rng_golden()
 
 
@@ -112,8 +111,8 @@ def main() -> None:
     models_path = os.path.join(args.cases, "models.json")
     specs = load_specs(models_path)
     # Longest first, so the pool finishes as early as it can.
-    tasks = [("model", spec) for spec in sorted(specs, key=lambda s: -s["steps"] * s["dataset"].get("count", 4)
-                                                   * sum(s["model"]["layers"]))]
+    tasks = [("model", entry) for entry in sorted(specs, key=lambda e: -e[0]["steps"] * e[0]["dataset"].get("count", 4)
+                                                    * sum(e[0]["model"]["layers"]))]
     tasks += [("program", (args.cases, family)) for family in PROGRAM_FAMILIES
               if family != "frozen" or os.path.exists(os.path.join(args.cases, "frozen.json"))] + [("rng", None)]
     with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:

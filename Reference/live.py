@@ -46,7 +46,7 @@ if HERE not in sys.path:
 import cases_corpus  # noqa: E402
 import generate  # noqa: E402
 from author_cases import family_document  # noqa: E402
-from parity_format import FORMAT_VERSION, dumps_document, sha256_of_file, write_text  # noqa: E402
+from parity_format import FORMAT_VERSION, dumps_document, dumps_list, sha256_of_file, write_text  # noqa: E402
 from program_builder import Program  # noqa: E402
 from reference_models import load_specs, model_golden  # noqa: E402
 
@@ -152,7 +152,7 @@ def random_models(argument: str) -> str:
     root, seed = request["root"], request["seed"]
     cases_dir, _ = _folders(root)
     specs_path = os.path.join(cases_dir, "models.json")
-    write_text(specs_path, json.dumps([random_spec(seed, index) for index in range(request["count"])], indent=2) + "\n")
+    write_text(specs_path, dumps_list([random_spec(seed, index) for index in range(request["count"])]))
     return _write_models(root, specs_path, began)
 
 
@@ -172,11 +172,11 @@ def _write_models(root: str, specs_path: str, began: float) -> str:
     _, goldens_dir = _folders(root)
     specs = load_specs(specs_path)
     document = {"family": "models", "format": FORMAT_VERSION,
-                "models": {spec["name"]: model_golden(spec) for spec in specs},
+                "models": {spec["name"]: model_golden(spec, fingerprint) for spec, fingerprint in specs},
                 "provenance": generate.provenance({"Reference/cases/models.json": sha256_of_file(specs_path)},
                                                   generate.MODEL_SOURCES)}
     write_text(os.path.join(goldens_dir, "models.json"), dumps_document(document, "models"))
-    return json.dumps({"family": "models", "cases": len(specs), "steps": sum(spec["steps"] for spec in specs),
+    return json.dumps({"family": "models", "cases": len(specs), "steps": sum(spec["steps"] for spec, _ in specs),
                        "seconds": time.perf_counter() - began})
 
 

@@ -13,8 +13,13 @@ A golden value is the pair ``[hex, decimal]``, the decimal being ``repr()`` of t
 for people reading the file; the Swift harness checks that both spell the same number.
 
 JSON is written with sorted keys and no timestamps, so regenerating gives identical bytes.
-The canonical form of a case (what its sha256 is computed over, on both sides) is
-``json.dumps(case, sort_keys=True, separators=(",", ":"), ensure_ascii=True)`` in UTF-8.
+
+A case file holds **one case per line**: every line that starts with ``{"`` is one case (with
+the comma that separates it from the next), every other line is the document's frame. A
+case's fingerprint, which its golden records as ``sha256``, is the SHA-256 of its line's bytes
+as written, without that comma (``case_lines``); the Swift harness reads the same lines, so
+neither side re-serialises a case to compare it. ``author_cases.py`` writes the program
+families so, and ``cases/models.json`` is written by hand in the same layout.
 """
 
 import hashlib
@@ -56,9 +61,25 @@ def canonical_json(obj) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False)
 
 
-def sha256_of(obj) -> str:
-    """The sha256 of ``obj``'s canonical JSON, as 64 lowercase hex digits."""
-    return hashlib.sha256(canonical_json(obj).encode("utf-8")).hexdigest()
+def case_lines(path: str) -> list:
+    """The cases of the case file at ``path`` (a document whose list is ``cases``, or a list),
+    each with its fingerprint: ``[(case, sha256 of its line), ...]`` (see the module docstring)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    document = json.loads(data)
+    cases = document["cases"] if isinstance(document, dict) else document
+    lines = [line[:-1] if line.endswith(b",") else line for line in data.split(b"\n") if line.startswith(b'{"')]
+    if len(lines) != len(cases):
+        raise ValueError(f"{path}: {len(cases)} cases on {len(lines)} lines starting with {{\": a case file holds one case per line")
+    for line, case in zip(lines, cases):
+        if json.loads(line) != case:
+            raise ValueError(f"{path}: the line {line[:60]!r}... is not the case of its place in the document")
+    return [(case, hashlib.sha256(line).hexdigest()) for case, line in zip(cases, lines)]
+
+
+def dumps_list(items: list) -> str:
+    """``items`` as a JSON array with each item on a line of its own, compact, keys sorted."""
+    return "[\n" + ",\n".join(canonical_json(item) for item in items) + "\n]\n"
 
 
 def sha256_of_file(path: str) -> str:

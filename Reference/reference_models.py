@@ -8,7 +8,8 @@
                        "losses": [pair, ...], "sha256": hex,
                        "engineMath": {"finalParameters": ..., "gradients": ..., "losses": ...}}}}
 
-one entry per spec of ``cases/models.json`` (``sha256`` is that of the spec's canonical JSON),
+one entry per spec of ``cases/models.json`` (``sha256`` is the spec's fingerprint: the SHA-256
+of its line in that file, which holds one spec per line, see ``parity_format.py``),
 from ``micrograd_ref.models.train``: the loss of every step, every parameter's gradient after
 the backward pass of steps 0, 1 and the last, and the parameters after the last update.
 
@@ -29,15 +30,18 @@ same seed, of ``RNG(seed).random()``.
 """
 
 from micrograd_ref import models, rng
-from parity_format import golden_pair, sha256_of
+from parity_format import case_lines, golden_pair
 
 RNG_SEED = 42
 RNG_COUNT = 1_000
 
 
 def load_specs(path: str) -> list:
-    specs = models.load_specs(path)
-    names = [spec["name"] for spec in specs]
+    """The specs of ``path`` with their fingerprints: ``[(spec, sha256 of its line), ...]``."""
+    specs = case_lines(path)
+    if [spec for spec, _ in specs] != models.load_specs(path):
+        raise ValueError(f"{path}: the specs read line by line differ from the document's")
+    names = [spec["name"] for spec, _ in specs]
     if len(set(names)) != len(names):
         raise ValueError(f"{path}: model names must be unique: {names}")
     return specs
@@ -52,9 +56,9 @@ def series(record: dict) -> dict:
     }
 
 
-def model_golden(spec: dict) -> dict:
+def model_golden(spec: dict, fingerprint: str) -> dict:
     record = models.train(spec)
-    golden = dict(series(record), sha256=sha256_of(spec))
+    golden = dict(series(record), sha256=fingerprint)
     if record["transcendentals_used"]:
         engine_math = models.train(spec, "portable")
         if engine_math["transcendentals_used"] != record["transcendentals_used"]:

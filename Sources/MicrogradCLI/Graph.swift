@@ -147,31 +147,43 @@ struct Graphviz {
     }
 }
 
+/// The cases of a file: a case file's `cases`, or the one case object the file holds.
+private struct CaseFileContents: Decodable {
+    let entries: [Lenient<CaseProgram>]
+
+    private enum Keys: String, CodingKey { case cases }
+
+    init(from decoder: any Decoder) throws {
+        if let members = try? decoder.container(keyedBy: Keys.self), members.contains(.cases) {
+            entries = try members.decode([Lenient<CaseProgram>].self, forKey: .cases)
+        } else {
+            entries = [Lenient(from: decoder)]
+        }
+    }
+}
+
 /// A case program read from a file.
 enum CaseFile {
     /// The program in `path`: a case object, or the case `name` of a case file (`{"cases": […]}`;
     /// `name` may be left out when the file holds one case).
     static func program(at path: String, named name: String?) throws -> CaseProgram {
-        let json: JSONValue
+        let entries: [Lenient<CaseProgram>]
         do {
-            json = try JSONParser.parse(try String(contentsOfFile: path, encoding: .utf8))
+            entries = try JSONDecoder().decode(CaseFileContents.self, from: Data(contentsOf: URL(fileURLWithPath: path))).entries
         } catch {
             throw CommandFailure("\(path): \(error)")
         }
-        var candidates = [json]
-        if let cases = json.object?["cases"]?.array { candidates = cases }
-        let named = candidates.filter { name == nil || $0.object?["name"]?.string == name }
+        let named = entries.filter { name == nil || $0.name == name }
         guard named.count == 1 else {
-            let names = candidates.compactMap { $0.object?["name"]?.string }
+            let names = entries.compactMap(\.name)
             if let name {
                 throw CommandFailure("\(path): no case named \(name) (first of \(names.count): \(names.prefix(5).joined(separator: ", ")))")
             }
             throw CommandFailure("\(path) holds \(names.count) cases: pick one with --name (first: \(names.prefix(5).joined(separator: ", ")))")
         }
-        do {
-            return try CaseProgram(json: named[0])
-        } catch {
-            throw CommandFailure("\(path): case \(name ?? named[0].object?["name"]?.string ?? "?"): \(error)")
+        switch named[0].result {
+        case .success(let program): return program
+        case .failure(let error): throw CommandFailure("\(path): case \(name ?? named[0].name ?? "?"): \(error)")
         }
     }
 

@@ -29,6 +29,9 @@ struct Parity: AsyncParsableCommand {
     @Flag(help: "Evaluate the checked-in cases with live torch instead of reading their goldens.")
     var live = false
 
+    @Flag(help: "Print the table of documented deviations (TorchDeviation) as the README's Markdown, and compare nothing.")
+    var table = false
+
     @Option(help: "How many failing cases to describe in detail.")
     var failures = 5
 
@@ -37,6 +40,10 @@ struct Parity: AsyncParsableCommand {
     @OptionGroup var package: PackageOptions
 
     func run() async throws {
+        if table {
+            print(TorchDeviation.markdownTable, terminator: "")
+            return
+        }
         let root = try package.packageRoot()
         let files = ReferenceFiles(packageRoot: root)
         do {

@@ -19,9 +19,9 @@ public struct PythonUnavailable: Error, CustomStringConvertible, Equatable {
 ///
 /// Discovery never installs anything. The interpreter is taken from `MICROGRAD_PYTHON` (the path
 /// of an interpreter, of a venv folder, or a command name looked up on `PATH`) or, by default,
-/// is the reference venv that `Scripts/ensure_venv.sh` creates:
-/// `${MICROGRAD_VENV:-${MICROGRAD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/swift-micrograd}/venv-<hash>}/bin/python`
-/// where `<hash>` is the first 12 hex digits of the SHA-256 of `Reference/requirements.txt`.
+/// is the reference venv that `Scripts/ensure_venv.sh` creates, at the folder the script prints
+/// with `--where` (`MICROGRAD_VENV`, or a folder named after `Reference/requirements.txt` in the
+/// cache folder; the script is where that rule is written).
 public struct PythonInstallation: Sendable, Equatable {
     /// The interpreter that was questioned (absolute path).
     public let interpreterPath: String
@@ -139,14 +139,7 @@ public struct PythonInstallation: Sendable, Equatable {
         guard let packageRoot else {
             throw PythonUnavailable(reason: "cannot find the package root (the folder with Package.swift) from \(#filePath), so the reference venv is unknown; set \(interpreterVariable) to an interpreter with torch")
         }
-        let requirements = "\(packageRoot)/Reference/requirements.txt"
-        guard let bytes = files.contents(atPath: requirements) else {
-            throw PythonUnavailable(reason: "cannot read \(requirements), so the reference venv is unknown; set \(interpreterVariable) to an interpreter with torch")
-        }
-        let hash = String(SHA256.hexDigest([UInt8](bytes)).prefix(12))
-        let home = value("HOME") ?? NSHomeDirectory()
-        let cache = value("MICROGRAD_CACHE") ?? "\(value("XDG_CACHE_HOME") ?? "\(home)/.cache")/swift-micrograd"
-        let venv = value("MICROGRAD_VENV") ?? "\(cache)/venv-\(hash)"
+        let venv = try referenceVenv(environment: environment, packageRoot: packageRoot)
         let python = "\(venv)/bin/python"
         let create = "create it with `bash Scripts/ensure_venv.sh` in \(packageRoot), or set \(interpreterVariable)"
         guard files.fileExists(atPath: python) else {
@@ -156,6 +149,37 @@ public struct PythonInstallation: Sendable, Equatable {
             throw PythonUnavailable(reason: "the reference venv \(venv) is incomplete (no .complete marker; an interrupted set-up?); re-\(create)")
         }
         return python
+    }
+
+    /// The reference venv's folder, as `Scripts/ensure_venv.sh --where` prints it for
+    /// `environment` (the script is the one statement of the rule; nothing is created).
+    private static func referenceVenv(environment: [String: String], packageRoot: String) throws(PythonUnavailable) -> String {
+        let script = "\(packageRoot)/Scripts/ensure_venv.sh"
+        var variables = environment
+        if variables["HOME", default: ""].isEmpty { variables["HOME"] = NSHomeDirectory() }
+        if variables["PATH", default: ""].isEmpty { variables["PATH"] = "/usr/bin:/bin" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script, "--where"]
+        process.environment = variables
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw PythonUnavailable(reason: "cannot run /bin/bash \(script) --where to find the reference venv: \(error.localizedDescription); set \(interpreterVariable) to an interpreter with torch")
+        }
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let venv = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationReason == .exit, process.terminationStatus == 0, !venv.isEmpty else {
+            let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PythonUnavailable(reason: "\(script) --where did not print the reference venv (exit status \(process.terminationStatus))\(reason.isEmpty ? "" : ": \(reason)"); set \(interpreterVariable) to an interpreter with torch")
+        }
+        return venv
     }
 
     /// What the interpreter says about itself (the JSON printed by `queryScript`).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `micrograd` executable, as a user's shell would.
 enum CommandRunner {
@@ -8,10 +9,6 @@ enum CommandRunner {
         let stdout: String
         let stderr: String
     }
-
-    /// The folder holding `Package.swift`.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// The folder the build put the test bundle and `micrograd` in.
     static var productsDirectory: URL {
@@ -28,7 +25,7 @@ enum CommandRunner {
     static var executable: URL { productsDirectory.appendingPathComponent("micrograd") }
 
     /// Runs `micrograd arguments…` in `directory` with `environment` added to this process's.
-    static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:]) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: String = PackageRoot.path, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

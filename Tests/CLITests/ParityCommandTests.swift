@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `micrograd parity` exits non-zero on a mismatch and reports it, in JSON with `--json`.
@@ -9,7 +10,7 @@ struct ParityCommandTests {
         let root = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         // The whole Reference/ folder: the goldens' provenance names the generator's sources.
-        try FileManager.default.copyItem(atPath: "\(CommandRunner.packageRoot)/Reference", toPath: "\(root)/Reference")
+        try FileManager.default.copyItem(atPath: "\(PackageRoot.path)/Reference", toPath: "\(root)/Reference")
         // binary/add/a_b is 1.5 + -2.25 = -0.75 (-0x1.8p-1); its golden moved 1 ulp towards zero.
         let goldens = "\(root)/Reference/goldens/ops.json"
         let text = try String(contentsOfFile: goldens, encoding: .utf8)

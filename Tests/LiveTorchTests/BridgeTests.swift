@@ -1,26 +1,7 @@
 import Foundation
 import MicrogradTorch
+import TestSupport
 import Testing
-
-/// Whether an unavailable Python/torch must fail the suite (`MICROGRAD_REQUIRE_TORCH=1`, for CI
-/// machines that are meant to run the live checks) instead of skipping it.
-private let torchRequired = ProcessInfo.processInfo.environment["MICROGRAD_REQUIRE_TORCH"] == "1"
-
-/// The bridge, or nil after printing why live checks can't run here (and recording a failure
-/// when they are required).
-private func liveBridge(sourceLocation: SourceLocation = #_sourceLocation) -> PythonBridge? {
-    switch PythonBridge.availability {
-    case .success(let bridge):
-        return bridge
-    case .failure(let unavailable):
-        if torchRequired {
-            Issue.record("MICROGRAD_REQUIRE_TORCH=1 but live torch checks can't run: \(unavailable.reason)", sourceLocation: sourceLocation)
-        } else {
-            print("skipping live torch check: \(unavailable.reason)")
-        }
-        return nil
-    }
-}
 
 /// A Python module written once per test process to a fresh temporary folder.
 private enum SupportModule {
@@ -79,9 +60,9 @@ private enum SupportModule {
 
 @Suite("Embedded CPython bridge")
 struct BridgeTests {
-    @Test("Python with the pinned torch is available, or the exact reason is reported")
+    @Test("Python with the pinned torch is embedded from its venv: interpreter, libpython, sys.prefix", .liveTorch)
     func availability() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         print("""
             live torch: interpreter \(bridge.interpreterPath), torch \(bridge.torchVersion), \
             libpython \(bridge.installation.libraryPath), sys.prefix \(bridge.prefix)
@@ -97,9 +78,9 @@ struct BridgeTests {
         #expect(try bridge.evaluate("__import__('torch').__file__").hasPrefix(bridge.installation.sitePackages))
     }
 
-    @Test("torch's exp(1) crosses the bridge bit-exactly")
+    @Test("torch's exp(1) crosses the bridge bit-exactly", .liveTorch)
     func expOfOne() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let answer = try SupportModule.call(bridge, "exp_bits", "1.0")
         let fields = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: String])
         let repr = try #require(fields["repr"])
@@ -113,17 +94,17 @@ struct BridgeTests {
         #expect(fromHex.bitPattern == bits)
     }
 
-    @Test("Strings round-trip unchanged, including non-ASCII text and NULs")
+    @Test("Strings round-trip unchanged, including non-ASCII text and NULs", .liveTorch)
     func stringsRoundTrip() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         for text in ["", "plain", "ünïcödé ∂x/∂y 🔥", "nul\u{0}inside", String(repeating: "{\"a\": [1, 2]}", count: 10_000)] {
             #expect(try SupportModule.call(bridge, "echo", text) == text)
         }
     }
 
-    @Test("A Python exception becomes a PythonError carrying the traceback")
+    @Test("A Python exception becomes a PythonError carrying the traceback", .liveTorch)
     func pythonExceptionBecomesError() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let error = try #require(throws: PythonError.self) { try SupportModule.call(bridge, "fail", "missing") }
         #expect(error.traceback.hasPrefix("Traceback (most recent call last):"))
         #expect(error.traceback.contains("in fail"))
@@ -148,16 +129,16 @@ struct BridgeTests {
         #expect(try bridge.evaluate("6 * 7") == "42")
     }
 
-    @Test("run and evaluate share a scratch namespace")
+    @Test("run and evaluate share a scratch namespace", .liveTorch)
     func runAndEvaluate() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         try bridge.run("import torch\nbridge_test_value = torch.tensor([1.5, 2.5], dtype=torch.float64).sum().item()")
         #expect(try bridge.evaluate("bridge_test_value") == "4.0")
     }
 
-    @Test("8 concurrent tasks of 200 calls each all get their own correct answers")
+    @Test("8 concurrent tasks of 200 calls each all get their own correct answers", .liveTorch)
     func concurrentCalls() async throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let failures = await withTaskGroup(of: [String].self) { group in
             for task in 0..<8 {
                 group.addTask {
@@ -180,9 +161,9 @@ struct BridgeTests {
         #expect(failures.isEmpty, "\(failures.count) wrong answers, first: \(first)")
     }
 
-    @Test("Round-trip timing of a tiny torch op (10,000 calls)")
+    @Test("Round-trip timing of a tiny torch op (10,000 calls)", .liveTorch)
     func roundTripTiming() throws {
-        guard let bridge = liveBridge() else { return }
+        let bridge = try LiveSettings.reference().bridge
         let clock = ContinuousClock()
         let calls = 10_000
         _ = try SupportModule.call(bridge, "tiny", "")  // import the module outside the timing
@@ -236,44 +217,47 @@ struct DiscoveryTests {
         #expect(reason.contains("bash Scripts/ensure_venv.sh"))
     }
 
-    @Test("The default venv path matches Scripts/ensure_venv.sh")
+    @Test("The default venv is the one Scripts/ensure_venv.sh sets up and prints")
     func defaultPathMatchesScript() throws {
-        let root = try #require(PythonInstallation.packageRoot)
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("micrograd-cache-\(UUID().uuidString)").path
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/bin/bash")
-        // The script only prints the path when the venv is complete; fake one so it won't install.
-        let hashProcess = Process()
-        hashProcess.executableURL = URL(fileURLWithPath: "/bin/bash")
-        hashProcess.arguments = ["-c", "sha256sum \"$0\" | cut -c1-12", "\(root)/Reference/requirements.txt"]
-        let hashPipe = Pipe()
-        hashProcess.standardOutput = hashPipe
-        try hashProcess.run()
-        let hash = String(decoding: hashPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        hashProcess.waitUntilExit()
-        try FileManager.default.createDirectory(atPath: "\(cache)/venv-\(hash)/bin", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        _ = FileManager.default.createFile(atPath: "\(cache)/venv-\(hash)/.complete", contents: nil)
-        _ = FileManager.default.createFile(atPath: "\(cache)/venv-\(hash)/bin/python", contents: nil)
-
-        script.arguments = ["\(root)/Scripts/ensure_venv.sh"]
         var environment = ProcessInfo.processInfo.environment
         environment["MICROGRAD_CACHE"] = cache
         environment["MICROGRAD_VENV"] = nil
+        // The script prints the interpreter without installing once the venv is complete: fake one
+        // where `--where` says it goes.
+        let venv = try DiscoveryTests.runScript(["--where"], environment: environment)
+        #expect(venv.hasPrefix("\(cache)/venv-"))
+        try FileManager.default.createDirectory(atPath: "\(venv)/bin", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: "\(venv)/.complete", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(venv)/bin/python", contents: nil)
+        let printed = try DiscoveryTests.runScript([], environment: environment)
+        #expect(printed == "\(venv)/bin/python")
+
+        let computed = try PythonInstallation.interpreterPath(environment: ["MICROGRAD_CACHE": cache, "HOME": "/nonexistent"]).get()
+        #expect(computed == printed)
+        let chosen = try PythonInstallation.interpreterPath(environment: ["MICROGRAD_VENV": venv]).get()
+        #expect(chosen == printed)
+    }
+
+    /// What `bash Scripts/ensure_venv.sh arguments…` prints, trimmed.
+    static func runScript(_ arguments: [String], environment: [String: String]) throws -> String {
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/bin/bash")
+        script.arguments = [PackageRoot.file("Scripts/ensure_venv.sh")] + arguments
         script.environment = environment
         let pipe = Pipe()
         script.standardOutput = pipe
         try script.run()
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         script.waitUntilExit()
-
-        let computed = try PythonInstallation.interpreterPath(environment: ["MICROGRAD_CACHE": cache, "HOME": "/nonexistent"]).get()
-        #expect(computed == printed)
+        #expect(script.terminationStatus == 0, "ensure_venv.sh \(arguments.joined(separator: " "))")
+        return printed.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test("An interpreter without torch is reported with Python's own error")
+    @Test("An interpreter without torch is reported with Python's own error", .liveTorch)
     func interpreterWithoutTorch() throws {
-        guard case .success(let installation) = PythonInstallation.discover() else { return }
+        let installation = try LiveSettings.reference().bridge.installation
         let venv = FileManager.default.temporaryDirectory.appendingPathComponent("micrograd-no-torch-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: venv) }
         let make = Process()
@@ -288,9 +272,9 @@ struct DiscoveryTests {
         #expect(reason == "ModuleNotFoundError: No module named 'torch' from interpreter \(venv)/bin/python")
     }
 
-    @Test("A torch that differs from the pin is reported")
+    @Test("A torch that differs from the pin is reported", .liveTorch)
     func torchDiffersFromPin() throws {
-        guard case .success(let installation) = PythonInstallation.discover() else { return }
+        let installation = try LiveSettings.reference().bridge.installation
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("micrograd-pin-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: "\(root)/Reference", withIntermediateDirectories: true)

@@ -27,9 +27,9 @@ struct LectureNeuronTests {
             return " ".join(v.item().hex() for v in [o, x1.grad, w1.grad, x2.grad, w2.grad, b.grad])
         """
 
-    @Test("The lecture's neuron: torch's hex digits exactly, with torch's kernels and with the default math")
+    @Test("The lecture's neuron: torch's hex digits exactly, with torch's kernels and with the default math", .torchKernels)
     func neuronMatchesTorchInHex() throws {
-        guard let kernels = LiveSettings.torchKernels(), let bridge = try? PythonBridge.shared() else { return }
+        let bridge = try LiveSettings.reference().bridge, kernels = try LiveSettings.torchKernels()
         try bridge.run(LectureNeuronTests.torchCode)
         let torch = try bridge.evaluate("_lecture_neuron()").split(separator: " ").map { text in
             try #require(Double(String(text)).map(HexFloat.format), "torch's float.hex() text \(text)")

@@ -9,11 +9,9 @@ import Testing
 /// engine computes with anything else.
 @Suite("Torch's kernels")
 struct TorchKernelTests {
-    /// The kernels and the bridge, or nil after saying why they can't be used here.
-    private func kernelsAndBridge() -> (TorchKernelLibrary, PythonBridge)? {
-        guard LiveSettings.reference() != nil, let kernels = LiveSettings.torchKernels() else { return nil }
-        guard let bridge = try? PythonBridge.shared() else { return nil }
-        return (kernels, bridge)
+    /// The kernels and the bridge (every test here has the ``Testing/Trait/torchKernels`` trait).
+    private func kernelsAndBridge() throws -> (TorchKernelLibrary, PythonBridge) {
+        (try LiveSettings.torchKernels(), try LiveSettings.reference().bridge)
     }
 
     /// A copy of `kernels` whose `exp` is one ulp up wherever the next double is another number.
@@ -22,18 +20,18 @@ struct TorchKernelTests {
                     tanh: kernels.tanh, sqrt: kernels.sqrt, pow: kernels.pow, scalarExp: kernels.scalarExp)
     }
 
-    @Test("The kernels name the libraries they come from")
+    @Test("The kernels name the libraries they come from", .torchKernels)
     func name() throws {
-        guard let (kernels, bridge) = kernelsAndBridge() else { return }
+        let (kernels, bridge) = try kernelsAndBridge()
         #expect(kernels.math.name.hasPrefix("torch kernels (libtorch \(bridge.torchVersion), MKL "))
         #expect(kernels.math.description == "math: \(kernels.math.name)")
         #expect(kernels.libraryPath.hasSuffix("/torch/lib/libtorch_cpu.so") || kernels.libraryPath.hasSuffix("/torch/lib/libtorch_cpu.dylib"))
         #expect(kernels.checkedInputs > 2000)
     }
 
-    @Test("A library path where there is none is an error naming it")
+    @Test("A library path where there is none is an error naming it", .torchKernels)
     func missingLibrary() throws {
-        guard let (_, bridge) = kernelsAndBridge() else { return }
+        let (_, bridge) = try kernelsAndBridge()
         let error = #expect(throws: TorchKernelsUnavailable.self) {
             try TorchKernelLibrary.load(from: bridge, libraryPath: "/nonexistent/torch/lib/libtorch_cpu.so")
         }
@@ -41,9 +39,9 @@ struct TorchKernelTests {
         #expect(error?.reason.contains("/nonexistent/torch/lib/libtorch_cpu.so") == true)
     }
 
-    @Test("A library without MKL's entry points is an error naming the symbol and why")
+    @Test("A library without MKL's entry points is an error naming the symbol and why", .torchKernels)
     func libraryWithoutMKL() throws {
-        guard let (kernels, bridge) = kernelsAndBridge() else { return }
+        let (kernels, bridge) = try kernelsAndBridge()
         let lib = URL(fileURLWithPath: kernels.libraryPath).deletingLastPathComponent().path
         let other = try #require(try FileManager.default.contentsOfDirectory(atPath: lib).sorted().first { $0.hasPrefix("libc10.") },
                                  "torch's libc10 next to libtorch_cpu")
@@ -54,9 +52,9 @@ struct TorchKernelTests {
         #expect(error?.reason.contains("this torch build does not compute float64 exp, log, tanh and sqrt with Intel MKL") == true, "\(error?.reason ?? "no error")")
     }
 
-    @Test("The check against live torch names the entry, the input and both results of a library that differs")
+    @Test("The check against live torch names the entry, the input and both results of a library that differs", .torchKernels)
     func checkFindsAWrongLibrary() throws {
-        guard let (kernels, bridge) = kernelsAndBridge() else { return }
+        let (kernels, bridge) = try kernelsAndBridge()
         let compared = try TorchKernelLibrary.check(kernels.math, against: bridge)
         #expect(compared == kernels.checkedInputs)
         let error = #expect(throws: TorchKernelsUnavailable.self) {
@@ -71,9 +69,10 @@ struct TorchKernelTests {
 
     /// The seam is honoured: the torch-kernel pass with `exp` one ulp off fails every case with
     /// such an `exp`, at its first one, and passes the others.
-    @Test("The torch-kernel pass fails with a wrong exp, naming the first divergent node")
+    @Test("The torch-kernel pass fails with a wrong exp, naming the first divergent node", .torchKernels)
     func wrongExpFailsThePass() throws {
-        guard let (kernels, _) = kernelsAndBridge(), let reference = LiveSettings.reference() else { return }
+        let (kernels, _) = try kernelsAndBridge()
+        let reference = try LiveSettings.reference()
         let workspace = LiveWorkspace()
         _ = try reference.randomPrograms(seed: 2, first: 0, count: 40, family: "wrongexp", into: workspace)
         let family = try workspace.files.programFamily("wrongexp")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Micrograd
+import TestSupport
+import Testing
 
 /// Training runs against `Reference/micrograd_ref/models.py` (`train(spec)`), on a spec small
 /// enough for a unit test and made only of operations that are exact in the engine.
@@ -32,9 +33,7 @@ struct NNTrainingTests {
     }
 
     @Test func referenceSpecsDecode() throws {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Reference/cases/models.json")
+        let url = URL(fileURLWithPath: PackageRoot.file("Reference/cases/models.json"))
         let specs = try JSONDecoder().decode([ModelSpec].self, from: Data(contentsOf: url))
         #expect(specs.map(\.name) == ["lecture", "moons", "yinyang"])
         #expect(specs[0].model.initializer == .lecture && specs[0].optimizer.learningRate == 0.1)

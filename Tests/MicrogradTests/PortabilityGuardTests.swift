@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// No source file of the `Micrograd` library may compute with the platform's math library
@@ -7,8 +8,7 @@ import Testing
 /// too. `PortableMath` is the replacement. (The bridge's `CLibraryMath`, in `MicrogradTorch`,
 /// is the one place that calls the C library: libtorch does for `pow` and `sigmoid`.)
 struct PortabilityGuardTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/Micrograd").path
+    static let sources = PackageRoot.file("Sources/Micrograd")
 
     static let mathFunctions = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow", "tanh", "sinh",
                                 "cosh", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sqrt", "cbrt",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Micrograd
 
@@ -18,12 +19,10 @@ struct PortableMathOracleTests {
         let line: Int
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-    static let checkedIn = "\(root)/Reference/portable_math/reference.txt"
+    static let checkedIn = PackageRoot.file("Reference/portable_math/reference.txt")
     /// Inputs within 2^-50 ulp (log: 2^-26) of a rounding boundary and pow's exact midpoints,
     /// found by `Reference/portable_math_hard_cases.py` (its header says how and where).
-    static let hardCases = "\(root)/Reference/portable_math/hard_cases.txt"
+    static let hardCases = PackageRoot.file("Reference/portable_math/hard_cases.txt")
     /// The large set's path, from `MICROGRAD_PORTABLE_MATH_LARGE` (.ci/run sets it for its main
     /// `swift test`, not for the sanitizer runs).
     static let large = ProcessInfo.processInfo.environment["MICROGRAD_PORTABLE_MATH_LARGE"]
@@ -79,8 +78,6 @@ struct PortableMathOracleTests {
         }
     }
 
-    static func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
-
     static func check(_ entries: [Entry], label: String, slowPathAlso: Bool) {
         var checked: [String: Int] = [:], mismatches: [String: Int] = [:], slow: [String: Int] = [:]
         var slowTiny: [String: Int] = [:]   // results below 2^-1022, which always take the slow path
@@ -93,13 +90,13 @@ struct PortableMathOracleTests {
             checked[entry.function, default: 0] += 1
             if tookSlow { slow[entry.function, default: 0] += 1 }
             if tookSlow && entry.expected.magnitude < 0x1p-1022 { slowTiny[entry.function, default: 0] += 1 }
-            if !same(value, entry.expected) {
+            if !identical(value, entry.expected) {
                 mismatches[entry.function, default: 0] += 1
                 Issue.record("\(label) line \(entry.line): \(entry.function)(\(entry.x.bitPattern.hex)) = \(value.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)")
             }
             if slowPathAlso, let slowValue = evaluateSlow(entry) {
                 slowChecked += 1
-                if !same(slowValue, entry.expected) {
+                if !identical(slowValue, entry.expected) {
                     slowMismatches += 1
                     Issue.record("\(label) line \(entry.line): slow \(entry.function)(\(entry.x.bitPattern.hex)) = \(slowValue.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)")
                 }
@@ -142,7 +139,7 @@ struct PortableMathOracleTests {
                 default: value.tanh().data
                 }
                 checked += 1
-                #expect(Self.same(result, entry.expected), "line \(entry.line): \(entry.function)(\(entry.x)) = \(result), oracle \(entry.expected)")
+                expectIdentical(result, entry.expected, "line \(entry.line): \(entry.function)(\(entry.x))")
             }
         }
         #expect(checked > 9000)

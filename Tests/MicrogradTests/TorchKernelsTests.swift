@@ -1,5 +1,6 @@
-import Testing
 import Micrograd
+import TestSupport
+import Testing
 
 /// Each operation's forward and backward formulas against torch 2.15.0 (float64 CPU, 0-dim
 /// tensors), bit for bit, at the inputs where a plausible alternative formula rounds
@@ -127,24 +128,10 @@ struct TorchKernelsTests {
         let exponent = c.op == .pow ? c.k : nil
         let valueBudget = c.op == .pow ? TorchDeviation.budget(.pow, exponent: exponent, .forward) : 0
         let gradBudget = c.op == .pow ? TorchDeviation.budget(.pow, exponent: exponent, .backward) : 0
-        #expect(Self.ulps(y.data, c.y) <= valueBudget, "y = \(y.data), torch \(c.y)")
-        #expect(Self.ulps(x.grad, c.dx) <= gradBudget, "dx = \(x.grad), torch \(c.dx)")
+        expectWithin(valueBudget, ulpsOf: c.y, y.data, "y")
+        expectWithin(gradBudget, ulpsOf: c.dx, x.grad, "dx")
         if let dk = c.dk {
-            #expect(Self.identical(k.grad, dk), "dk = \(k.grad), torch \(dk)")
+            expectIdentical(k.grad, dk, "dk")
         }
-    }
-
-    /// The same bits, or both NaN.
-    static func identical(_ a: Double, _ b: Double) -> Bool {
-        a.isNaN ? b.isNaN : a.bitPattern == b.bitPattern
-    }
-
-    /// The distance in ulps between two finite numbers of the same sign (0 when identical,
-    /// `UInt64.max` for anything else that differs).
-    static func ulps(_ a: Double, _ b: Double) -> UInt64 {
-        if identical(a, b) { return 0 }
-        guard a.isFinite, b.isFinite, a.sign == b.sign else { return .max }
-        let (x, y) = (a.bitPattern, b.bitPattern)
-        return x > y ? x - y : y - x
     }
 }

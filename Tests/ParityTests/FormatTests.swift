@@ -1,4 +1,5 @@
-import MicrogradParity
+import Foundation
+@testable import MicrogradParity
 import Testing
 
 /// The file format pieces that must agree byte for byte with the Python side.
@@ -35,38 +36,40 @@ struct FormatTests {
     }
 
     @Test func sha256MatchesKnownDigests() {
-        #expect(SHA256.hexDigest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hexDigest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hexDigest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hexDigest([UInt8](repeating: UInt8(ascii: "a"), count: 1000))
+        #expect(CaseLines.sha256(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(CaseLines.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(CaseLines.sha256(Data(repeating: UInt8(ascii: "a"), count: 1000))
             == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
-    /// The canonical text and digest Python's `canonical_json` gives for the same document.
-    @Test func canonicalJSONMatchesPython() throws {
-        let document = try JSONParser.parse(#"""
-            {"b": [1, 2.5, 1e-8, "x\"\n\u00e9\u007f\ud83d\ude00\/"], "a": true, "c": null,
-             "B": {"z": -0, "y": 1E5, "x": 12345678901234567890, "w": 1e16, "v": 0.0001, "u": 123456789012345678.0}}
-            """#)
-        let expected = #"{"B":{"u":1.2345678901234568e+17,"v":0.0001,"w":1e+16,"x":12345678901234567890,"y":100000.0,"z":0},"#
-            + #""a":true,"b":[1,2.5,1e-08,"x\"\n\u00e9\u007f\ud83d\ude00/"],"c":null}"#
-        #expect(CanonicalJSON.text(of: document) == expected)
-        #expect(SHA256.hexDigest(CanonicalJSON.bytes(of: document)) == "93d7649f4d83b9274e6a9c4d7104efde0dfd166948936b439f811de5c0f6010e")
+    /// A case's fingerprint is the SHA-256 of its line as written, without the separating comma,
+    /// whatever the rest of the document's layout (the digests are `hashlib.sha256(line)`'s).
+    @Test func fingerprintsAreTheLinesAsWritten() {
+        let file = Data("""
+            {
+            "cases":[
+            {"name":"a","steps":[{"op":"leaf","value":"0x1p+0"}]},
+            {"name":"b", "steps": [{"op": "leaf", "value": "0x1p+0"}]}
+            ],
+            "family":"ops",
+            "format":1
+            }
+
+            """.utf8)
+        let lines = CaseLines.lines(of: file)
+        #expect(lines.map { String(decoding: $0, as: UTF8.self) } == [
+            #"{"name":"a","steps":[{"op":"leaf","value":"0x1p+0"}]}"#, #"{"name":"b", "steps": [{"op": "leaf", "value": "0x1p+0"}]}"#,
+        ])
+        #expect(lines.map(CaseLines.fingerprint) == [
+            "6aaa02d0201ddf71e0315018cb0ac8a333159977c090126ee429587be6fe06c5",
+            "bc7095bc476a8eb0155f023c2d2dda4d78d8f685bae87c36991a09b2ba6a7243",
+        ])
     }
 
-    @Test(arguments: ["{", "[1,]", "{\"a\":1,\"a\":2}", "01", "[NaN]", "\"\u{01}\"", "[1] x", "{\"a\" 1}", "\"\\ud800\""])
-    func invalidJSONIsRejected(text: String) {
-        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }
-    }
-
-    @Test func syntaxErrorsSayWhere() {
-        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("{\n  \"a\": [1,\n  2,]\n}") }
-        do {
-            _ = try JSONParser.parse("{\n  \"a\": [1,\n  2,]\n}")
-        } catch {
-            #expect(error.line == 3 && error.column == 5)
-        }
+    @Test func syntaxErrorsSayWhichLine() {
+        let text = "{\n\"cases\":[\n{\"name\":\"a\",\"steps\":[]},\n{\"name\":\"b\",\"steps\":[}\n],\n\"format\":1\n}\n"
+        #expect(JSONLines.whereInvalid(Data(text.utf8)).hasPrefix("line 4: "))
+        #expect(JSONLines.whereInvalid(Data("{\n\"a\":1,\n".utf8)).contains("brackets do not match"))
     }
 
     @Test func programsRoundTripThroughJSON() throws {
@@ -77,11 +80,12 @@ struct FormatTests {
              {"op": "div", "args": [3], "const": "inf", "constFirst": false},
              {"op": "pow", "args": [4], "exponent": "-0x1p-1"}, {"op": "sigmoid", "args": [5]}]}
             """#
-        let json = try JSONParser.parse(text)
-        let program = try CaseProgram(json: json)
+        let program = try JSONDecoder().decode(CaseProgram.self, from: Data(text.utf8))
         #expect(program.steps.map(\.op) == [.leaf, .mul, .sub, .rdiv, .div, .pow, .sigmoid])
-        #expect(program.json == json)
-        #expect(program.sha256 == SHA256.hexDigest(CanonicalJSON.bytes(of: json)))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let again = try JSONDecoder().decode(CaseProgram.self, from: try encoder.encode(program))
+        #expect(again.name == program.name && again.steps.map(\.expression) == program.steps.map(\.expression))
     }
 
     @Test(arguments: [
@@ -94,12 +98,8 @@ struct FormatTests {
         (#"{"op": "cosh", "args": [0]}"#, "steps[1].op"),
     ])
     func malformedStepsNameTheirField(step: String, field: String) throws {
-        let json = try JSONParser.parse(#"{"name": "t", "steps": [{"op": "leaf", "value": "0x1p+0"}, \#(step)]}"#)
-        #expect(throws: FieldError.self) { try CaseProgram(json: json) }
-        do {
-            _ = try CaseProgram(json: json)
-        } catch {
-            #expect(error.field == field)
-        }
+        let json = Data(#"{"name": "t", "steps": [{"op": "leaf", "value": "0x1p+0"}, \#(step)]}"#.utf8)
+        let error = #expect(throws: FieldError.self) { try JSONDecoder().decode(CaseProgram.self, from: json) }
+        #expect(error?.field == field)
     }
 }

@@ -1,16 +1,18 @@
 import Foundation
 import Micrograd
 import MicrogradParity
+import TestSupport
 import Testing
 
 /// Missing, malformed and stale reference files fail with the file, the case, the field, and
 /// the command that fixes them. Each test writes a small `ops` family into a temporary folder.
 struct GoldenErrorTests {
     /// A temporary package root holding `Reference/cases/ops.json` and `Reference/goldens/ops.json`.
+    /// Cases and goldens are kept as `JSONSerialization` objects, so that tests can break them.
     final class Fixture {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("parity-goldens-\(UUID())").path
-        var cases: [JSONValue]
-        var goldens: [String: JSONValue]
+        var cases: [[String: Any]]
+        var goldens: [String: Any]
 
         /// Two programs, with the engine's own results standing in for torch's.
         init() throws {
@@ -18,39 +20,46 @@ struct GoldenErrorTests {
                 try CaseProgram(name: "a", steps: [.leaf(0.5), .unary(.exp, 0), .constantLeft(.rdiv, 2, 1)]),
                 try CaseProgram(name: "b", steps: [.leaf(-0.0), .leaf(3), .binary(.mul, 0, 1), .unary(.relu, 0)]),
             ]
-            cases = programs.map(\.json)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let lines = try programs.map { try encoder.encode($0) }
+            cases = try lines.map { try #require(try JSONSerialization.jsonObject(with: $0) as? [String: Any]) }
             goldens = [:]
-            for program in programs {
+            for (program, line) in zip(programs, lines) {
                 let run = ProgramRun(program)
                 let steps = program.steps.indices
                 // Node 2 of "b" is never reached from the root (node 3): torch's grad is None.
-                let grads: [JSONValue] = steps.map { i in program.name == "b" && i == 2 ? .null : Fixture.pair(run.grads[i]) }
-                goldens[program.name] = .object(["grads": .array(grads), "powFactors": .object([:]),
-                                                 "sha256": .string(program.sha256),
-                                                 "values": .array(run.values.map(Fixture.pair))])
+                let grads: [Any] = steps.map { i in program.name == "b" && i == 2 ? NSNull() as Any : Fixture.pair(run.grads[i]) as Any }
+                goldens[program.name] = ["grads": grads, "powFactors": [String: Any](),
+                                         "sha256": CaseLines.fingerprint(line), "values": run.values.map(Fixture.pair)]
             }
         }
 
-        static func pair(_ x: Double) -> JSONValue { .array([.string(HexFloat.format(x)), .string("\(x)")]) }
+        static func pair(_ x: Double) -> [Any] { [HexFloat.format(x), "\(x)"] }
 
         /// A provenance header that passes the checks: the pinned torch, with a build tag.
-        var provenance: [String: JSONValue] = [
-            "cpuCapability": .string("AVX2"), "generator": .object([:]), "inputs": .object([:]), "libc": .string("glibc 2.36"),
-            "machine": .string("x86_64"), "python": .string("3.11"), "system": .string("Linux"),
-            "torch": .string((try? ReferenceFiles.pinnedTorch(in: PackageRoot.path)).map { $0 + "+cpu" } ?? "unpinned"),
+        var provenance: [String: Any] = [
+            "cpuCapability": "AVX2", "generator": [String: Any](), "inputs": [String: Any](), "libc": "glibc 2.36",
+            "machine": "x86_64", "python": "3.11", "system": "Linux",
+            "torch": (try? ReferenceFiles.pinnedTorch(in: PackageRoot.path)).map { $0 + "+cpu" } ?? "unpinned",
         ]
 
         /// The reference files, their provenance checked against this checkout's pin and sources.
         var files: ReferenceFiles { ReferenceFiles(packageRoot: root, provenanceCheck: .checkout(PackageRoot.path)) }
 
+        /// `object` as compact JSON with sorted keys.
+        static func text(_ object: Any) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+                   as: UTF8.self)
+        }
+
+        /// Writes the case file (one case per line, as `Reference/author_cases.py` does) and the
+        /// golden file, or the given texts instead.
         func write(cases casesText: String? = nil, goldens goldensText: String? = nil, family name: String = "ops") throws {
-            let family: [String: JSONValue] = ["family": .string(name), "format": .number("1")]
-            var casesDocument = family, goldensDocument = family
-            casesDocument["cases"] = .array(cases)
-            goldensDocument["cases"] = .object(goldens)
-            goldensDocument["provenance"] = .object(provenance)
-            for (folder, text) in [("cases", casesText ?? CanonicalJSON.text(of: .object(casesDocument))),
-                                   ("goldens", goldensText ?? CanonicalJSON.text(of: .object(goldensDocument)))] {
+            let caseLines = try cases.map(Fixture.text).joined(separator: ",\n")
+            let casesDocument = "{\n\"cases\":[\n\(caseLines)\n],\n\"family\":\"\(name)\",\n\"format\":1\n}\n"
+            let goldensDocument = try Fixture.text(["cases": goldens, "family": name, "format": 1, "provenance": provenance])
+            for (folder, text) in [("cases", casesText ?? casesDocument), ("goldens", goldensText ?? goldensDocument)] {
                 try FileManager.default.createDirectory(atPath: "\(root)/Reference/\(folder)", withIntermediateDirectories: true)
                 try text.write(toFile: "\(root)/Reference/\(folder)/\(name).json", atomically: true, encoding: .utf8)
             }
@@ -68,12 +77,24 @@ struct GoldenErrorTests {
 
         deinit { try? FileManager.default.removeItem(atPath: root) }
 
-        func editGolden(_ name: String, _ key: String, _ edit: (inout [JSONValue]) -> Void) {
-            var entry = goldens[name]!.object!
-            var list = entry[key]!.array!
+        func editGolden(_ name: String, _ key: String, _ edit: (inout [Any]) -> Void) {
+            var entry = goldens[name] as! [String: Any]
+            var list = entry[key] as! [Any]
             edit(&list)
-            entry[key] = .array(list)
-            goldens[name] = .object(entry)
+            entry[key] = list
+            goldens[name] = entry
+        }
+
+        func editGolden(_ name: String, _ edit: (inout [String: Any]) -> Void) {
+            var entry = goldens[name] as! [String: Any]
+            edit(&entry)
+            goldens[name] = entry
+        }
+
+        func editStep(ofCase index: Int, step: Int, to replacement: [String: Any]) {
+            var steps = cases[index]["steps"] as! [Any]
+            steps[step] = replacement
+            cases[index]["steps"] = steps
         }
     }
 
@@ -97,19 +118,25 @@ struct GoldenErrorTests {
 
     @Test func invalidJSONSaysWhere() throws {
         let fixture = try Fixture()
+        // Cut short inside case "a": the line that does not parse is named.
         try fixture.write(goldens: "{\n\"cases\": {\n\"a\": [1, 2,\n")
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .malformed && error.file == "Reference/goldens/ops.json")
-        #expect(error.reason.contains("line 4"))
+        #expect(error.reason.contains("line 3"))
+    }
+
+    /// A case file must hold one case per line: the fingerprints are the lines' SHA-256.
+    @Test func caseFileWithoutOneCasePerLineIsMalformed() throws {
+        let fixture = try Fixture()
+        try fixture.write(cases: try Fixture.text(["cases": fixture.cases, "family": "ops", "format": 1]))
+        let error = try #require(fixture.loadingError())
+        #expect(error.kind == .malformed && error.file == "Reference/cases/ops.json")
+        #expect(error.reason.hasPrefix("2 cases on 1 lines starting with {\""))
     }
 
     @Test func changedCaseIsStale() throws {
         let fixture = try Fixture()
-        var edited = fixture.cases[1].object!
-        var steps = edited["steps"]!.array!
-        steps[1] = .object(["op": .string("leaf"), "value": .string("0x1p+2")])
-        edited["steps"] = .array(steps)
-        fixture.cases[1] = .object(edited)
+        fixture.editStep(ofCase: 1, step: 1, to: ["op": "leaf", "value": "0x1p+2"])
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .stale && error.caseName == "b" && error.field == "sha256")
@@ -134,7 +161,7 @@ struct GoldenErrorTests {
 
     @Test func nonCanonicalHexIsMalformed() throws {
         let fixture = try Fixture()
-        fixture.editGolden("a", "values") { $0[0] = .array([.string("0x1.00p-1"), .string("0.5")]) }
+        fixture.editGolden("a", "values") { $0[0] = ["0x1.00p-1", "0.5"] }
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .malformed && error.caseName == "a" && error.field == "values[0][0]")
@@ -142,7 +169,7 @@ struct GoldenErrorTests {
 
     @Test func decimalThatDisagreesIsMalformed() throws {
         let fixture = try Fixture()
-        fixture.editGolden("b", "grads") { $0[1] = .array([.string("-0x0p+0"), .string("0.0")]) }
+        fixture.editGolden("b", "grads") { $0[1] = ["-0x0p+0", "0.0"] }
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .malformed && error.caseName == "b" && error.field == "grads[1]")
@@ -158,9 +185,7 @@ struct GoldenErrorTests {
 
     @Test func powFactorOfAnotherStepIsMalformed() throws {
         let fixture = try Fixture()
-        var golden = fixture.goldens["a"]!.object!
-        golden["powFactors"] = .object(["1": Fixture.pair(1.5)])
-        fixture.goldens["a"] = .object(golden)
+        fixture.editGolden("a") { $0["powFactors"] = ["1": Fixture.pair(1.5)] }
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .malformed && error.caseName == "a" && error.field == "powFactors.1"
@@ -169,9 +194,7 @@ struct GoldenErrorTests {
 
     @Test func missingPowFactorsIsMalformed() throws {
         let fixture = try Fixture()
-        var golden = fixture.goldens["b"]!.object!
-        golden["powFactors"] = nil
-        fixture.goldens["b"] = .object(golden)
+        fixture.editGolden("b") { $0["powFactors"] = nil }
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .malformed && error.caseName == "b" && error.field == "powFactors" && error.reason == "missing")
@@ -179,11 +202,7 @@ struct GoldenErrorTests {
 
     @Test func malformedCaseFileNamesTheStep() throws {
         let fixture = try Fixture()
-        var edited = fixture.cases[0].object!
-        var steps = edited["steps"]!.array!
-        steps[2] = .object(["op": .string("rdiv"), "args": .array([.number("7")]), "const": .string("0x1p+1"), "constFirst": .bool(true)])
-        edited["steps"] = .array(steps)
-        fixture.cases[0] = .object(edited)
+        fixture.editStep(ofCase: 0, step: 2, to: ["op": "rdiv", "args": [7], "const": "0x1p+1", "constFirst": true])
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .malformed && error.file == "Reference/cases/ops.json")
@@ -198,7 +217,7 @@ struct GoldenProvenanceTests {
 
     @Test func goldensOfAnotherTorchFail() throws {
         let fixture = try Fixture()
-        fixture.provenance["torch"] = .string("2.14.0+cpu")
+        fixture.provenance["torch"] = "2.14.0+cpu"
         try fixture.write()
         let error = try #require(fixture.loadingError())
         let pinned = try ReferenceFiles.pinnedTorch(in: PackageRoot.path)
@@ -209,7 +228,7 @@ struct GoldenProvenanceTests {
 
     @Test func goldensOfOtherGeneratorSourcesFail() throws {
         let fixture = try Fixture()
-        fixture.provenance["generator"] = .object(["Reference/generate.py": .string(String(repeating: "0", count: 64))])
+        fixture.provenance["generator"] = ["Reference/generate.py": String(repeating: "0", count: 64)]
         try fixture.write()
         let error = try #require(fixture.loadingError())
         #expect(error.kind == .stale && error.field == "provenance.generator.Reference/generate.py")
@@ -219,14 +238,14 @@ struct GoldenProvenanceTests {
     @Test func goldensOfTheCheckoutsOwnSourcesLoad() throws {
         let fixture = try Fixture()
         let real = try ReferenceFiles(packageRoot: PackageRoot.path).programFamily("ops").provenance
-        fixture.provenance["generator"] = .object(real.generator.mapValues { .string($0) })
+        fixture.provenance["generator"] = real.generator
         try fixture.write()
         #expect(fixture.loadingError() == nil)
     }
 
     @Test func everyBrokenCaseIsReported() throws {
         let fixture = try Fixture()
-        fixture.editGolden("a", "values") { $0[0] = .array([.string("0x1.00p-1"), .string("0.5")]) }
+        fixture.editGolden("a", "values") { $0[0] = ["0x1.00p-1", "0.5"] }
         fixture.editGolden("b", "grads") { $0.removeLast() }
         fixture.goldens["orphan"] = fixture.goldens["a"]
         try fixture.write()

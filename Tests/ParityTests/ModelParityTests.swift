@@ -1,6 +1,7 @@
 import Foundation
 import Micrograd
 import MicrogradParity
+import TestSupport
 import Testing
 
 /// The training runs of `Reference/cases/models.json`, trained by the engine and compared with
@@ -17,18 +18,33 @@ struct ModelParityTests {
         }
     }
 
-    @Test func everyTrainingRunMatchesTorch() throws {
+    /// The training runs with their goldens, loaded once per test process (nil when the file
+    /// can't be used at all: ``loads()`` reports why).
+    static let loaded = try? family()
+
+    /// Each run trained by the engine once per test process and compared with its goldens.
+    static let comparisons = (loaded?.models ?? []).map { TrainingComparison($0, actual: Training.run($0.spec)) }
+
+    /// The names of the runs `Reference/cases/models.json` defines, in its order.
+    static let names = (try? JSONDecoder().decode([ModelSpec].self, from: Data(contentsOf: URL(
+        fileURLWithPath: PackageRoot.file(ReferenceFiles.casesPath("models"))))).map(\.name)) ?? []
+
+    @Test("The training goldens load, every run has one; the summary: worst ulp per run and series")
+    func loads() throws {
         let family = try ModelParityTests.family()
-        let comparisons = family.models.map { TrainingComparison($0, actual: Training.run($0.spec)) }
-        printParity(TrainingReport.summary(comparisons, source: family.provenance.summary))
+        printParity(TrainingReport.summary(ModelParityTests.comparisons, source: family.provenance.summary))
         if !family.problems.isEmpty { printParity(GoldenError.report(family.problems)) }
-        #expect(family.problems.isEmpty, "\(family.problems.count) training run(s) could not be compared; see above")
-        for model in family.models {
-            #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
-                    "\(model.spec.name): engine-math record iff the run goes through a documented deviation")
-        }
-        let failed = comparisons.filter { !$0.passed }.map(\.name)
-        #expect(failed.isEmpty, "training runs differing from their reference: \(failed.joined(separator: ", "))")
+        #expect(family.problems.isEmpty, "\(family.problems.count) training run(s) could not be compared:\n\(GoldenError.report(family.problems))")
+        #expect(family.models.map(\.spec.name) == ModelParityTests.names)
+    }
+
+    @Test("The training run matches its reference: every loss, gradient and final parameter", arguments: names)
+    func trainingRun(_ name: String) throws {
+        let model = try #require(ModelParityTests.loaded?.models.first { $0.spec.name == name }, "no golden for \(name) could be loaded")
+        #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
+                "\(name): engine-math record iff the run goes through a documented deviation")
+        let comparison = try #require(ModelParityTests.comparisons.first { $0.name == name })
+        #expect(comparison.passed, "\(comparison.failureText)")
     }
 
     /// A run through deviations fails as soon as one number of its engine-math record changes:
@@ -57,22 +73,24 @@ struct ModelParityTests {
     @Test func engineMathGoldenErrorsNameFileCaseAndField() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("parity-models-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let files = ReferenceFiles(packageRoot: PackageRoot.path)
-        let specs = try files.document(ReferenceFiles.casesPath("models"))
-        let goldens = try #require(try files.document(ReferenceFiles.goldensPath("models")).object)
-        let lecture = try #require(goldens["models"]?.object?["lecture"]?.object)
-        let engineMath = try #require(lecture["engineMath"]?.object)
+        // The specs file is copied byte for byte (its lines are the fingerprints); the goldens
+        // are edited as JSONSerialization objects.
+        let specs = try Data(contentsOf: URL(fileURLWithPath: PackageRoot.file(ReferenceFiles.casesPath("models"))))
+        let goldensData = try Data(contentsOf: URL(fileURLWithPath: PackageRoot.file(ReferenceFiles.goldensPath("models"))))
+        let goldens = try #require(try JSONSerialization.jsonObject(with: goldensData) as? [String: Any])
+        let lecture = try #require((goldens["models"] as? [String: Any])?["lecture"] as? [String: Any])
+        let engineMath = try #require(lecture["engineMath"] as? [String: Any])
 
-        func loadingError(lecture edited: [String: JSONValue]) throws -> GoldenError? {
-            var models = try #require(goldens["models"]?.object)
-            models["lecture"] = .object(edited)
+        func loadingError(lecture edited: [String: Any]) throws -> GoldenError? {
+            var models = try #require(goldens["models"] as? [String: Any])
+            models["lecture"] = edited
             var document = goldens
-            document["models"] = .object(models)
-            for (path, json) in [(ReferenceFiles.casesPath("models"), specs),
-                                 (ReferenceFiles.goldensPath("models"), JSONValue.object(document))] {
+            document["models"] = models
+            for (path, data) in [(ReferenceFiles.casesPath("models"), specs),
+                                 (ReferenceFiles.goldensPath("models"), try JSONSerialization.data(withJSONObject: document))] {
                 let url = URL(fileURLWithPath: "\(root)/\(path)")
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try CanonicalJSON.text(of: json).write(to: url, atomically: true, encoding: .utf8)
+                try data.write(to: url)
             }
             do {
                 return try ReferenceFiles(packageRoot: root, provenanceCheck: .checkout(PackageRoot.path)).modelFamily().problems.first
@@ -92,9 +110,9 @@ struct ModelParityTests {
         #expect(stale.field == "engineMath")
 
         var badLoss = engineMath
-        badLoss["losses"] = .array([.array([.string("0x1p+0"), .string("2.0")])])
+        badLoss["losses"] = [["0x1p+0", "2.0"]]
         var withBadLoss = lecture
-        withBadLoss["engineMath"] = .object(badLoss)
+        withBadLoss["engineMath"] = badLoss
         let malformed = try #require(try loadingError(lecture: withBadLoss))
         #expect(malformed.kind == .malformed)
         #expect(malformed.caseName == "lecture")

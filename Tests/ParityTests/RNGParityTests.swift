@@ -1,5 +1,6 @@
 import Micrograd
 import MicrogradParity
+import TestSupport
 import Testing
 
 /// The seeded generator against its Python twin: the first outputs of `nextU64()` and of

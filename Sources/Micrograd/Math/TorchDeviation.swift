@@ -101,6 +101,29 @@ public struct TorchDeviation: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The torch the entries were measured against.
+    public static let measuredAgainst = "torch 2.15.0"
+
+    /// The table as the README prints it: one Markdown row per entry, under a header.
+    /// `micrograd parity --table` prints it, and a test holds the README's copy to it, so the
+    /// table is written once, here.
+    public static var markdownTable: String {
+        var lines = [
+            "| operation | budget | measured against \(measuredAgainst) | why |",
+            "|-----------|--------|-------------------------------|-----|",
+        ]
+        for entry in all {
+            let name = switch entry.exponents {
+            case .all: "`\(entry.op)`"
+            case .only(let e): "`pow(x, \(e))`"
+            case .general: "`pow(x, e)`, other `e`,"
+            }
+            let quantity = entry.direction == .forward ? "value" : "gradient"
+            lines.append("| \(name) \(quantity) | \(entry.budget) ulp | \(entry.measured) | \(entry.why) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// `op(e=…) forward: 1 ulp — why (measured)`.
     public var description: String {
         let name = switch exponents {

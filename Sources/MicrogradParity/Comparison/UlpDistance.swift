@@ -1,7 +1,15 @@
 /// How far apart two doubles are, in units in the last place: the number of steps between
-/// them along the ordered doubles.
+/// them along the ordered doubles. It is the package's one distance between doubles: the
+/// parity harness, the training comparisons and every test assertion (`TestSupport`) use it,
+/// and "bit-identical" means 0 ulp by it.
 ///
-/// - `-0.0` and `+0.0` are neighbours, 1 ulp apart: a wrong sign of zero is a mismatch.
+/// - `-0.0` and `+0.0` are **1 ulp** apart: they are two points of the ordered doubles (the
+///   line runs `…, -leastNonzeroMagnitude, -0.0, +0.0, leastNonzeroMagnitude, …`), so a wrong
+///   sign of zero is a mismatch under the 0-ulp budget that holds almost everywhere, and the
+///   distance stays a metric (`-tiny` to `+tiny` is 3 = 1 + 1 + 1). It is not "infinitely far"
+///   because the sign of a zero is not a NaN-like failure: a rounding that lands on the other
+///   zero is one step off, like any other. The table's budgets above 0 (exp, log, tanh, sqrt)
+///   are for functions whose zeros keep their sign in torch and in the engine alike.
 /// - The largest finite double and infinity are 1 ulp apart.
 /// - Any NaN equals any NaN (0 ulp); a NaN and a number are infinitely far apart.
 public struct UlpDistance: Comparable, Hashable, Sendable, CustomStringConvertible {

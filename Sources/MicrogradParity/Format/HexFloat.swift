@@ -34,6 +34,11 @@ public enum HexFloat {
         return value
     }
 
+    /// Why `text` is refused, for error messages.
+    static func notCanonical(_ text: String) -> String {
+        "\"\(text)\" is not a float in canonical hex form (like \"0x1.8p+1\", \"-0x0p+0\", \"inf\", \"nan\")"
+    }
+
     /// Reads `[-]0x<h>[.<hhh>]p<±d>`, `inf`, `-inf` or `nan`.
     private static func value(of text: String) -> Double? {
         switch text {

@@ -29,76 +29,72 @@ public struct ModelFamily: Sendable {
 
 extension ReferenceFiles {
     /// Loads the model specs and their goldens and checks that every spec has a golden
-    /// generated from exactly that spec (sha256 of its canonical JSON), and no golden is left
-    /// without a spec. A file that cannot be used at all is thrown; each run that cannot is in
-    /// the family's `problems`.
+    /// generated from exactly that spec (its sha256 is the spec's fingerprint, ``CaseLines``:
+    /// `models.json` holds one spec per line), and no golden is left without a spec. A file that
+    /// cannot be used at all is thrown; each run that cannot is in the family's `problems`.
     public func modelFamily() throws(GoldenError) -> ModelFamily {
         let specsPath = ReferenceFiles.casesPath("models"), goldensPath = ReferenceFiles.goldensPath("models")
-        guard let specs = try document(specsPath).array else {
-            throw GoldenError(.malformed, file: specsPath, reason: "expected an array of model specs")
-        }
-        let (provenance, entries) = try goldens("models", entriesKey: "models")
+        let bytes = try contents(specsPath)
+        let specs = try decode([Lenient<ModelSpec>].self, from: bytes, path: specsPath)
+        let fingerprints = try ReferenceFiles.fingerprints(bytes, count: specs.count, path: specsPath)
+        let document = try self.document(GoldensDocument<ModelGolden>.self, at: goldensPath, family: "models")
+        try check(document.provenance, of: goldensPath)
         var models: [ModelCase] = [], problems: [GoldenError] = [], names: Set<String> = []
-        for (index, json) in specs.enumerated() {
-            let canonical = CanonicalJSON.bytes(of: json)
+        for (index, entry) in specs.enumerated() {
             let spec: ModelSpec
-            do {
-                spec = try JSONDecoder().decode(ModelSpec.self, from: Data(canonical))
-            } catch {
-                let name = json.object?["name"]?.string
-                if let name { names.insert(name) }
-                problems.append(GoldenError(.malformed, file: specsPath, caseName: name,
-                                            field: "[\(index)]", reason: "not a model spec: \(error)"))
+            switch entry.result {
+            case .success(let decoded):
+                spec = decoded
+            case .failure(let error):
+                if let name = entry.name { names.insert(name) }
+                problems.append(GoldenError(.malformed, file: specsPath, caseName: entry.name,
+                                            field: "[\(index)]" + (error.field.isEmpty ? "" : ".\(error.field)"),
+                                            reason: "not a model spec: \(error.reason)"))
                 continue
             }
             guard names.insert(spec.name).inserted else {
                 problems.append(GoldenError(.malformed, file: specsPath, caseName: spec.name, reason: "two specs have this name"))
                 continue
             }
-            guard let golden = entries[spec.name] else {
+            guard let golden = document.entries[spec.name] else {
                 problems.append(GoldenError(.stale, file: goldensPath, caseName: spec.name,
                                             reason: "no golden for this model: it was added or renamed after the goldens were generated"))
                 continue
             }
             do {
                 let (expected, engineMath) = try ReferenceFiles.trainingRecords(
-                    golden, spec: spec, sha256: SHA256.hexDigest(canonical), file: goldensPath)
+                    golden.result, spec: spec, fingerprint: fingerprints[index], file: goldensPath)
                 models.append(ModelCase(spec: spec, expected: expected, engineMath: engineMath))
             } catch {
                 problems.append(error)
             }
         }
-        for orphan in entries.keys.sorted() where !names.contains(orphan) {
+        for orphan in document.entries.keys.sorted() where !names.contains(orphan) {
             problems.append(GoldenError(.stale, file: goldensPath, caseName: orphan,
                                         reason: "a golden for a model \(specsPath) no longer defines"))
         }
-        return ModelFamily(models: models, provenance: provenance, problems: problems)
+        return ModelFamily(models: models, provenance: document.provenance, problems: problems)
     }
 
-    /// The records a golden entry holds for `spec`, whose canonical JSON has `sha256`: torch's,
-    /// and the engine-math one, which must be there exactly when the run goes through a
-    /// documented deviation.
-    static func trainingRecords(_ golden: JSONValue, spec: ModelSpec, sha256: String, file: String)
+    /// The records a golden entry holds for `spec`, whose line in `models.json` has
+    /// `fingerprint`: torch's, and the engine-math one, which must be there exactly when the
+    /// run goes through a documented deviation.
+    static func trainingRecords(_ entry: Result<ModelGolden, FieldError>, spec: ModelSpec, fingerprint: String, file: String)
         throws(GoldenError) -> (torch: TrainingRecord, engineMath: TrainingRecord?)
     {
-        func malformed(_ error: FieldError) -> GoldenError {
-            GoldenError(.malformed, file: file, caseName: spec.name, field: error.field, reason: error.reason)
+        let golden: ModelGolden
+        switch entry {
+        case .success(let decoded):
+            golden = decoded
+        case .failure(let error):
+            throw GoldenError(.malformed, file: file, caseName: spec.name, field: error.field, reason: error.reason)
         }
-        let fields: JSONFields, recorded: String
-        do {
-            fields = try JSONFields(golden)
-            let required: Set = ["finalParameters", "gradients", "losses", "sha256"]
-            try fields.requireKeys(fields.members["engineMath"] == nil ? required : required.union(["engineMath"]))
-            recorded = try fields.string("sha256")
-        } catch {
-            throw malformed(error)
-        }
-        guard recorded == sha256 else {
+        guard golden.sha256 == fingerprint else {
             throw GoldenError(.stale, file: file, caseName: spec.name, field: "sha256",
                               reason: "the model spec changed after its golden was generated")
         }
         let deviations = TrainingDeviations.of(spec)
-        switch (fields.members["engineMath"], deviations.isEmpty) {
+        switch (golden.engineMath, deviations.isEmpty) {
         case (nil, false):
             throw GoldenError(.stale, file: file, caseName: spec.name, field: "engineMath",
                               reason: "missing: the run goes through \(deviations.joined(separator: ", ")), so the engine is held "
@@ -108,32 +104,51 @@ extension ReferenceFiles {
                               reason: "unexpected: the twin computed tanh, exp, log or sqrt in this run, but "
                                   + "TrainingDeviations finds no documented deviation in its spec")
         default:
-            break
+            return (golden.torch, golden.engineMath)
         }
-        do throws(FieldError) {
-            let torch = try trainingRecord(fields)
-            guard let engineMath = fields.members["engineMath"] else { return (torch, nil) }
-            do throws(FieldError) {
-                let engineFields = try JSONFields(engineMath)
-                try engineFields.requireKeys(["finalParameters", "gradients", "losses"])
-                return (torch, try trainingRecord(engineFields))
-            } catch {
-                throw error.inside("engineMath")
-            }
-        } catch {
-            throw malformed(error)
+    }
+}
+
+/// What the twin recorded for one run: torch's series, the spec's fingerprint, and for a run
+/// through documented deviations the engine-math series.
+struct ModelGolden: GoldenEntry {
+    static let entriesKey = "models"
+
+    let torch: TrainingRecord
+    let engineMath: TrainingRecord?
+    let sha256: String
+
+    init(from decoder: any Decoder) throws {
+        let members = try decoder.members(["finalParameters", "gradients", "losses", "sha256"], optional: ["engineMath"])
+        sha256 = try members.value("sha256")
+        torch = try ModelGolden.record(members)
+        if members.contains(MemberKey("engineMath")) {
+            engineMath = try members.value("engineMath", as: EngineMathSeries.self).record
+        } else {
+            engineMath = nil
         }
     }
 
     /// The losses, gradients and final parameters of a golden record.
-    private static func trainingRecord(_ fields: JSONFields) throws(FieldError) -> TrainingRecord {
+    static func record(_ members: KeyedDecodingContainer<MemberKey>) throws -> TrainingRecord {
         var gradients: [Int: [Double]] = [:]
-        for (step, grads) in try fields.object("gradients") {
-            guard let k = Int(step) else { throw FieldError(field: "gradients.\(step)", reason: "expected a step number") }
-            gradients[k] = try GoldenNumbers.pairs(grads, field: "gradients.\(step)")
+        for (step, grads) in try members.dictionary("gradients", of: GoldenNumbers.self) {
+            guard let k = Int(step) else {
+                throw FieldError(at: members.codingPath + [MemberKey("gradients"), MemberKey(step)], reason: "expected a step number")
+            }
+            gradients[k] = grads.values
         }
         return TrainingRecord(
-            losses: try GoldenNumbers.pairs(try fields.value("losses"), field: "losses"), gradients: gradients,
-            finalParameters: try GoldenNumbers.pairs(try fields.value("finalParameters"), field: "finalParameters"))
+            losses: try members.value("losses", as: GoldenNumbers.self).values, gradients: gradients,
+            finalParameters: try members.value("finalParameters", as: GoldenNumbers.self).values)
+    }
+}
+
+/// The engine-math series of a run: `{"finalParameters", "gradients", "losses"}`.
+private struct EngineMathSeries: Decodable {
+    let record: TrainingRecord
+
+    init(from decoder: any Decoder) throws {
+        record = try ModelGolden.record(try decoder.members(["finalParameters", "gradients", "losses"]))
     }
 }

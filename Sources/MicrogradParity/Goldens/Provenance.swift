@@ -1,7 +1,7 @@
 /// Where a golden file came from, as `Reference/generate.py` records it: the torch and Python
 /// versions, the platform, the CPU kernels torch picked, and the sha256 of each generator
 /// source and input file.
-public struct Provenance: Sendable, Equatable {
+public struct Provenance: Sendable, Equatable, Decodable {
     /// `torch.__version__`.
     public let torch: String
     /// The Python version.
@@ -15,27 +15,16 @@ public struct Provenance: Sendable, Equatable {
     /// sha256 of each input file (the case definitions), by path.
     public let inputs: [String: String]
 
-    init(json: JSONValue) throws(FieldError) {
-        do throws(FieldError) {
-            let fields = try JSONFields(json)
-            try fields.requireKeys(["cpuCapability", "generator", "inputs", "libc", "machine", "python", "system", "torch"])
-            torch = try fields.string("torch")
-            python = try fields.string("python")
-            cpuCapability = try fields.string("cpuCapability")
-            platform = "\(try fields.string("system")) \(try fields.string("machine")) \(try fields.string("libc"))"
-            func hashes(_ key: String) throws(FieldError) -> [String: String] {
-                var hashes: [String: String] = [:]
-                for (path, hash) in try fields.object(key) {
-                    guard let hash = hash.string else { throw FieldError(field: "\(key).\(path)", reason: "expected a sha256 string") }
-                    hashes[path] = hash
-                }
-                return hashes
-            }
-            generator = try hashes("generator")
-            inputs = try hashes("inputs")
-        } catch {
-            throw error.inside("provenance")
-        }
+    /// Decodes a golden file's `provenance` object, with exactly the keys `generate.py` writes.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.members(["cpuCapability", "generator", "inputs", "libc", "machine", "python", "system", "torch"])
+        torch = try members.value("torch")
+        python = try members.value("python")
+        cpuCapability = try members.value("cpuCapability")
+        platform = "\(try members.value("system", as: String.self)) \(try members.value("machine", as: String.self)) "
+            + (try members.value("libc", as: String.self))
+        generator = Dictionary(uniqueKeysWithValues: try members.dictionary("generator", of: String.self))
+        inputs = Dictionary(uniqueKeysWithValues: try members.dictionary("inputs", of: String.self))
     }
 
     /// `torch 2.15.0 (AVX2), Python 3.11.7, Linux x86_64 glibc 2.36`.

@@ -16,25 +16,20 @@ extension ReferenceFiles {
     /// Loads `Reference/goldens/rng.json`.
     public func rngGolden() throws(GoldenError) -> RNGGolden {
         let path = ReferenceFiles.goldensPath("rng")
-        let fields = try header(try document(path), path: path, family: "rng",
-                                keys: ["family", "format", "nextU64", "provenance", "random", "seed"])
-        let golden: RNGGolden
-        do throws(FieldError) {
-            guard case .number(let seedText) = try fields.value("seed"), let seed = UInt64(seedText) else {
-                throw FieldError(field: "seed", reason: "expected an unsigned 64-bit integer")
-            }
-            let outputs = try fields.array("nextU64").enumerated().map { (i, json) throws(FieldError) -> UInt64 in
-                guard case .number(let text) = json, let output = UInt64(text) else {
-                    throw FieldError(field: "nextU64[\(i)]", reason: "expected an unsigned 64-bit integer")
-                }
-                return output
-            }
-            golden = RNGGolden(seed: seed, nextU64: outputs, random: try GoldenNumbers.pairs(try fields.value("random"), field: "random"),
-                               provenance: try Provenance(json: try fields.value("provenance")))
-        } catch {
-            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
-        }
+        let golden = try document(RNGGolden.self, at: path, family: "rng")
         try check(golden.provenance, of: path)
         return golden
+    }
+}
+
+extension RNGGolden: Decodable {
+    /// `{"family": "rng", "format": 1, "nextU64": [int, …], "provenance": {…}, "random": [pair, …],
+    /// "seed": int}`.
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.document(["family", "format", "nextU64", "provenance", "random", "seed"])
+        seed = try members.value("seed")
+        nextU64 = try members.value("nextU64")
+        random = try members.value("random", as: GoldenNumbers.self).values
+        provenance = try members.value("provenance")
     }
 }

@@ -24,33 +24,37 @@ public struct ReferenceFiles: Sendable {
     /// The version of the file format this harness reads.
     public static let formatVersion = 1
 
-    /// Reads and parses the JSON file at `path` (relative to the package root).
-    public func document(_ path: String) throws(GoldenError) -> JSONValue {
+    /// The bytes of the file at `path` (relative to the package root).
+    func contents(_ path: String) throws(GoldenError) -> Data {
         guard let data = FileManager.default.contents(atPath: "\(packageRoot)/\(path)") else {
             try checkRoot()
             throw GoldenError(.missing, file: path, reason: "the file does not exist or cannot be read")
         }
+        return data
+    }
+
+    /// Decodes the reference document `bytes` of `path` with Foundation's `JSONDecoder`; a
+    /// document declaring another family than `family` (when given) is malformed.
+    func decode<T: Decodable>(_ type: T.Type, from bytes: Data, path: String, family: String? = nil) throws(GoldenError) -> T {
+        let decoder = JSONDecoder()
+        if let family { decoder.userInfo[.expectedFamily] = family }
         do {
-            return try JSONParser.parse([UInt8](data))
+            return try decoder.decode(T.self, from: bytes)
+        } catch let error as FieldError {
+            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw GoldenError(.malformed, file: path, reason: "not valid JSON: \(JSONLines.whereInvalid(bytes))")
+        } catch let error as DecodingError {
+            let field = FieldError(error)
+            throw GoldenError(.malformed, file: path, field: field.field, reason: field.reason)
         } catch {
-            throw GoldenError(.malformed, file: path, reason: "not valid JSON: \(error)")
+            throw GoldenError(.malformed, file: path, reason: "\(error)")
         }
     }
 
-    /// The golden file of `family`: its provenance and its entries, the object under
-    /// `entriesKey` (one golden per case or model), after checking its format and family.
-    func goldens(_ family: String, entriesKey: String) throws(GoldenError) -> (provenance: Provenance, entries: [String: JSONValue]) {
-        let path = ReferenceFiles.goldensPath(family)
-        let fields = try header(try document(path), path: path, family: family,
-                                keys: ["family", "format", entriesKey, "provenance"])
-        let provenance: Provenance, entries: [String: JSONValue]
-        do throws(FieldError) {
-            (provenance, entries) = (try Provenance(json: try fields.value("provenance")), try fields.object(entriesKey))
-        } catch {
-            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
-        }
-        try check(provenance, of: path)
-        return (provenance, entries)
+    /// Reads and decodes the reference document at `path`.
+    func document<T: Decodable>(_ type: T.Type, at path: String, family: String? = nil) throws(GoldenError) -> T {
+        try decode(T.self, from: try contents(path), path: path, family: family)
     }
 
     /// Fails unless `packageRoot` holds a `Reference/` folder: the usual cause of a missing
@@ -61,23 +65,6 @@ public struct ReferenceFiles: Sendable {
             throw GoldenError(.missing, file: "Reference/", reason: "no Reference/ under \(packageRoot)",
                               fix: "give the package root, the folder holding Package.swift and Reference/ (`--root DIR`, "
                                   + "default: the current directory)")
-        }
-    }
-
-    /// The top-level fields of a reference document, after checking its format and family.
-    func header(_ document: JSONValue, path: String, family: String, keys: Set<String>) throws(GoldenError) -> JSONFields {
-        do throws(FieldError) {
-            let fields = try JSONFields(document)
-            try fields.requireKeys(keys)
-            let format = try fields.int("format")
-            guard format == ReferenceFiles.formatVersion else {
-                throw FieldError(field: "format", reason: "format \(format), but this harness reads format \(ReferenceFiles.formatVersion)")
-            }
-            let name = try fields.string("family")
-            guard name == family else { throw FieldError(field: "family", reason: "\"\(name)\", expected \"\(family)\"") }
-            return fields
-        } catch {
-            throw GoldenError(.malformed, file: path, field: error.field, reason: error.reason)
         }
     }
 }

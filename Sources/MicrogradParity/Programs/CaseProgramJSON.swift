@@ -1,78 +1,95 @@
 import Micrograd
 
-extension CaseProgram {
+extension CaseProgram: Codable {
     /// Decodes a case from its JSON object (see ``CaseProgram`` for the format), strictly:
-    /// unknown keys, non-canonical floats and out-of-range operands are errors.
-    public init(json: JSONValue) throws(FieldError) {
-        let fields = try JSONFields(json)
-        try fields.requireKeys(["name", "steps"])
-        let name = try fields.string("name")
+    /// unknown keys, non-canonical floats and out-of-range operands are errors naming the
+    /// field (``FieldError``).
+    public init(from decoder: any Decoder) throws {
+        let members = try decoder.members(["name", "steps"])
+        let name = try members.value("name", as: String.self)
+        var list = try members.nestedUnkeyedContainer(forKey: MemberKey("steps"))
         var steps: [ProgramStep] = []
-        for (index, step) in try fields.array("steps").enumerated() {
-            do {
-                steps.append(try CaseProgram.decodeStep(step))
-            } catch {
-                throw error.inside("steps[\(index)]")
-            }
+        while !list.isAtEnd { steps.append(try list.decode(DecodedStep.self).step) }
+        do {
+            try self.init(name: name, steps: steps)
+        } catch {
+            throw error.inside(decoder.codingPath)
         }
-        try self.init(name: name, steps: steps)
     }
 
-    /// The case as a JSON object, as the case files hold it.
-    public var json: JSONValue {
-        .object(["name": .string(name), "steps": .array(steps.map(CaseProgram.encodeStep))])
+    /// Encodes the case as case files hold it.
+    public func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: MemberKey.self)
+        try members.encode(name, forKey: MemberKey("name"))
+        var list = members.nestedUnkeyedContainer(forKey: MemberKey("steps"))
+        for step in steps { try list.encode(EncodedStep(step: step)) }
     }
+}
 
-    /// The sha256 of the case's canonical JSON (see ``CanonicalJSON``); goldens record it to
-    /// tell whether the case changed after they were generated.
-    public var sha256: String { SHA256.hexDigest(CanonicalJSON.bytes(of: json)) }
+/// One step of a case, as JSON.
+private struct DecodedStep: Decodable {
+    let step: ProgramStep
 
-    static func decodeStep(_ json: JSONValue) throws(FieldError) -> ProgramStep {
-        let fields = try JSONFields(json)
-        let opName = try fields.string("op")
+    init(from decoder: any Decoder) throws {
+        let members = try decoder.container(keyedBy: MemberKey.self)
+        let opName = try members.value("op", as: String.self)
         guard let op = Op.programNames.first(where: { $0.value == opName })?.key else {
-            throw FieldError(field: "op", reason: "unknown op \"\(opName)\"")
+            throw FieldError(at: decoder.codingPath + [MemberKey("op")], reason: "unknown op \"\(opName)\"")
         }
         if op == .leaf {
-            try fields.requireKeys(["op", "value"])
-            return .leaf(try fields.hexFloat("value"))
+            _ = try decoder.members(["op", "value"])
+            step = .leaf(try members.hexFloat("value"))
+            return
         }
-        let args = try fields.array("args").enumerated().map { (i, arg) throws(FieldError) -> Int in
-            guard let index = arg.int else { throw FieldError(field: "args[\(i)]", reason: "expected a step index") }
-            return index
-        }
-        func operands(_ count: Int) throws(FieldError) -> [Int] {
-            guard args.count == count else { throw FieldError(field: "args", reason: "\(opName) takes \(count) operand(s) here, found \(args.count)") }
+        func operands(_ count: Int) throws -> [Int] {
+            let args = try members.value("args", as: [Int].self)
+            guard args.count == count else {
+                throw FieldError(at: decoder.codingPath + [MemberKey("args")],
+                                 reason: "\(opName) takes \(count) operand(s) here, found \(args.count)")
+            }
             return args
         }
         if op == .pow {
-            try fields.requireKeys(["op", "args", "exponent"])
-            return .pow(try operands(1)[0], exponent: try fields.hexFloat("exponent"))
+            _ = try decoder.members(["op", "args", "exponent"])
+            step = .pow(try operands(1)[0], exponent: try members.hexFloat("exponent"))
+            return
         }
-        if fields.members["const"] != nil || op == .rdiv {
-            try fields.requireKeys(["op", "args", "const", "constFirst"])
-            let x = try operands(1)[0], c = try fields.hexFloat("const")
-            return try fields.bool("constFirst") ? .constantLeft(op, c, x) : .constantRight(op, x, c)
+        if members.contains(MemberKey("const")) || op == .rdiv {
+            _ = try decoder.members(["op", "args", "const", "constFirst"])
+            let x = try operands(1)[0], c = try members.hexFloat("const")
+            step = try members.value("constFirst", as: Bool.self) ? .constantLeft(op, c, x) : .constantRight(op, x, c)
+            return
         }
-        try fields.requireKeys(["op", "args"])
-        if ProgramStep.unaryOps.contains(op) { return .unary(op, try operands(1)[0]) }
-        let xy = try operands(2)
-        return .binary(op, xy[0], xy[1])
+        _ = try decoder.members(["op", "args"])
+        if ProgramStep.unaryOps.contains(op) {
+            step = .unary(op, try operands(1)[0])
+        } else {
+            let xy = try operands(2)
+            step = .binary(op, xy[0], xy[1])
+        }
     }
+}
 
-    static func encodeStep(_ step: ProgramStep) -> JSONValue {
-        let op = JSONValue.string(step.op.name)
-        let args = JSONValue.array(step.operands.map { .number(String($0)) })
+/// One step of a case, as JSON.
+private struct EncodedStep: Encodable {
+    let step: ProgramStep
+
+    func encode(to encoder: any Encoder) throws {
+        var members = encoder.container(keyedBy: MemberKey.self)
+        try members.encode(step.op.name, forKey: MemberKey("op"))
         switch step {
         case .leaf(let x):
-            return .object(["op": op, "value": .string(HexFloat.format(x))])
+            try members.encode(HexFloat.format(x), forKey: MemberKey("value"))
+            return
         case .unary, .binary:
-            return .object(["op": op, "args": args])
+            break
         case .constantRight(_, _, let c), .constantLeft(_, let c, _):
             let first: Bool = if case .constantLeft = step { true } else { false }
-            return .object(["op": op, "args": args, "const": .string(HexFloat.format(c)), "constFirst": .bool(first)])
+            try members.encode(HexFloat.format(c), forKey: MemberKey("const"))
+            try members.encode(first, forKey: MemberKey("constFirst"))
         case .pow(_, let e):
-            return .object(["op": op, "args": args, "exponent": .string(HexFloat.format(e))])
+            try members.encode(HexFloat.format(e), forKey: MemberKey("exponent"))
         }
+        try members.encode(step.operands, forKey: MemberKey("args"))
     }
 }

@@ -70,6 +70,10 @@ extension Op {
         .neg: "neg", .exp: "exp", .log: "log", .tanh: "tanh", .relu: "relu", .sigmoid: "sigmoid",
     ]
 
+    /// The operations case programs compute (every one of ``programNames`` but `leaf`), in
+    /// `Op.allCases` order: what the parity suite reports and tests per operation.
+    public static var programOperations: [Op] { allCases.filter { $0 != .leaf && programNames[$0] != nil } }
+
     /// The operation's name in case files and torch (`"add"`, `"rdiv"`, `"tanh"`); operations
     /// programs do not use go by their symbol.
     public var name: String { Op.programNames[self] ?? description }
