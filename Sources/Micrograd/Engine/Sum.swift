@@ -1,26 +1,33 @@
 /// Python's `sum(terms)` over values: `0 + t0`, then `+ t1`, `+ t2`, ... left to right.
 ///
 /// Python starts from the integer 0, so the first node is `t0 + 0` (torch's `__radd__`), not
-/// `t0` itself. `term(i)` is called in order, interleaved with the additions, as a Python
-/// generator expression is consumed. An empty sum is `Value(0)`.
-func pythonSum(count: Int, _ term: (Int) -> Value) -> Value {
-    guard count > 0 else { return Value(0) }
-    var total = 0 + term(0)
-    for i in 1..<count { total = total + term(i) }
-    return total
-}
-
-extension Tape {
-    /// Python's `sum` of the nodes `term(0)`, `term(1)`, ... (`count` ≥ 1), recorded as the
-    /// operators record `0 + t0` and `total + t`; returns the total's node. The caller holds
-    /// the tape's lock.
-    func pythonSum(count: Int, _ term: (Int) -> Int32) -> Int32 {
-        let first = term(0)
-        var total = record(.add, first, constant: 0, data[Int(first)] + 0)
-        for i in 1..<count {
-            let t = term(i)
-            total = append(.add, data[Int(total)] + data[Int(t)], total, t)
+/// `t0` itself. An empty sum is `Value(0)`.
+extension Value {
+    /// The sum of a list, `sum([...])`: every term exists before the first addition. The
+    /// additions are recorded in one call, as the operators record them.
+    public static func sum(_ terms: [Value]) -> Value {
+        guard let first = terms.first else { return Value(0) }
+        return tape(for: first)._withUnsafeGuaranteedRef { tape in
+            tape.withLock {
+                let data = { (node: Int32) in tape.data[Int(node)] }
+                let t0 = tape.index(of: first)
+                var total = tape.record(.add, t0, constant: 0, data(t0) + 0)
+                for term in terms.dropFirst() {
+                    let t = tape.index(of: term)
+                    total = tape.append(.add, data(total) + data(t), total, t)
+                }
+                return Value(tape: tape, index: total)
+            }
         }
+    }
+
+    /// The sum of a generator, `sum(f(x) for x in xs)`: each term is made just before it is
+    /// added (pass a lazy sequence, `xs.lazy.map(f)`, to keep that order).
+    public static func sum(_ terms: some Sequence<Value>) -> Value {
+        var iterator = terms.makeIterator()
+        guard let first = iterator.next() else { return Value(0) }
+        var total = 0 + first
+        while let term = iterator.next() { total = total + term }
         return total
     }
 }

@@ -27,12 +27,6 @@ final class Tape: NodeOwner {
     @exclusivity(unchecked) @usableFromInline var operands: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) @usableFromInline var operandCount = 0
     @exclusivity(unchecked) @usableFromInline var operandCapacity = 0
-    /// Dense layers applied on this tape whose backward pass runs a layer at a time, in
-    /// creation order (see `DenseBlock`).
-    @exclusivity(unchecked) @usableFromInline var blocks: [DenseBlock] = []
-    /// Working memory for a dense layer's forward or backward pass.
-    @exclusivity(unchecked) @usableFromInline var scratch: UnsafeMutablePointer<Double>
-    @exclusivity(unchecked) @usableFromInline var scratchCapacity = 0
     /// The leaves this tape's `.leaf` nodes stand for, kept alive by `heldLeaves` and `heldLayers`.
     @exclusivity(unchecked) @usableFromInline var leaves: UnsafeMutablePointer<Unmanaged<Leaf>>
     /// Their states, side by side, for the backward pass.
@@ -42,8 +36,8 @@ final class Tape: NodeOwner {
     /// The leaves recorded on their own (inputs, mostly), retained so they outlive every other
     /// reference to them.
     @exclusivity(unchecked) @usableFromInline var heldLeaves = RetainedObjects<Leaf>()
-    /// The dense layers whose parameters were recorded together: each keeps its leaves alive.
-    @exclusivity(unchecked) @usableFromInline var heldLayers = RetainedObjects<Value.DenseLayer>()
+    /// The fast path's state on this tape: dense blocks, fused layers kept alive, scratch memory.
+    @exclusivity(unchecked) var fastPath = FastPath()
     /// Labels given to computed nodes (leaves keep their own).
     @exclusivity(unchecked) @usableFromInline var labels: [Int32: String] = [:]
     /// Set once any gradient on this tape is non-fresh (a backward pass ran or one was set).
@@ -62,7 +56,6 @@ final class Tape: NodeOwner {
         lhs = .allocate(capacity: 0)
         rhs = .allocate(capacity: 0)
         operands = .allocate(capacity: 0)
-        scratch = .allocate(capacity: 0)
         leaves = .allocate(capacity: 0)
         leafStates = .allocate(capacity: 0)
         stamp = Tape.newStamp()
@@ -73,11 +66,11 @@ final class Tape: NodeOwner {
 
     deinit {
         heldLeaves.deallocate()
-        heldLayers.deallocate()
+        fastPath.deallocate()
         leaves.deallocate()
         leafStates.deallocate()
         data.deallocate(); grad.deallocate(); hasGrad.deallocate()
-        ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate(); scratch.deallocate()
+        ops.deallocate(); lhs.deallocate(); rhs.deallocate(); operands.deallocate()
     }
 
     private static func newStamp() -> UInt64 {
@@ -90,9 +83,8 @@ final class Tape: NodeOwner {
         count = 0
         operandCount = 0
         heldLeaves.removeAll { spareLeaves.recycle($0) }
-        heldLayers.removeAll { $0.release() }
+        fastPath.reset()
         leafCount = 0
-        blocks.removeAll(keepingCapacity: true)
         labels.removeAll()
         hasGradients = false
         stamp = Tape.newStamp()
@@ -118,17 +110,6 @@ final class Tape: NodeOwner {
     @usableFromInline func growOperands(to newCapacity: Int) {
         operands = Tape.move(operands, operandCount, newCapacity)
         operandCapacity = newCapacity
-    }
-
-    /// Working memory for `count` numbers; its contents are not kept between calls.
-    @inlinable @inline(__always)
-    func scratch(count: Int) -> UnsafeMutablePointer<Double> {
-        if _slowPath(count > scratchCapacity) {
-            scratch.deallocate()
-            scratch = .allocate(capacity: count)
-            scratchCapacity = count
-        }
-        return scratch
     }
 
     // MARK: Recording
@@ -211,39 +192,6 @@ final class Tape: NodeOwner {
         return index(of: Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self)))
     }
 
-    /// `index(of: values[k])` for every `k`, written to `indices`, for the parameters of a
-    /// layer this tape keeps alive (`heldLayers`), with room reserved for their nodes and
-    /// leaves: a leaf used for the first time is recorded without a reference of its own.
-    func indices(ofParameters values: UnsafeBufferPointer<Value>, into indices: UnsafeMutablePointer<Int32>) {
-        // Local copies: the stores below cannot change them.
-        let nodes = NodeColumns(of: self), leaves = self.leaves, leafStates = self.leafStates, stamp = self.stamp
-        var count = self.count, leafCount = self.leafCount
-        for k in values.indices {
-            let value = values[k]
-            if value.index >= 0 {
-                indices[k] = index(of: value)
-                continue
-            }
-            let leaf = Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self))
-            let state = leaf._withUnsafeGuaranteedRef { $0.state }
-            if state.pointee.tapeStamp == stamp {
-                indices[k] = state.pointee.tapeIndex
-                continue
-            }
-            let node = Int32(truncatingIfNeeded: count)
-            nodes.set(count, .leaf, state.pointee.data, Int32(truncatingIfNeeded: leafCount), 0)
-            leaves[leafCount] = leaf
-            leafStates[leafCount] = state
-            state.pointee.tapeStamp = stamp
-            state.pointee.tapeIndex = node
-            indices[k] = node
-            count += 1
-            leafCount += 1
-        }
-        self.count = count
-        self.leafCount = leafCount
-    }
-
     @usableFromInline static func mixedGraphs() -> Never {
         fatalError("""
             Values recorded on different threads' tapes cannot be combined in one operation: record \
@@ -308,34 +256,22 @@ struct NodeColumns {
         rhs[i] = b
     }
 
-    /// Writes nodes `i ..< i + count` as `set` does: node `i + j` is `op` with value
-    /// `values[j]` and operands `a + j * aStep`, `b + j * bStep` (a layer's sums or
-    /// activations). Four nodes at a time, each field with one or two wide stores.
-    @inline(__always)
-    func setRun(
-        _ i: Int, count: Int, _ op: Op, values: UnsafePointer<Double>,
-        a: Int32, aStep: Int32, b: Int32, bStep: Int32
-    ) {
-        let steps = SIMD4<Int32>(0, 1, 2, 3)
-        let fourOps = UInt32(op.rawValue) &* 0x0101_0101
-        var j = 0
-        while j + 4 <= count {
-            let at = i &+ j, offset = Int32(truncatingIfNeeded: j)
-            UnsafeMutableRawPointer(data + at).storeBytes(
-                of: UnsafeRawPointer(values + j).loadUnaligned(as: SIMD4<Double>.self), as: SIMD4<Double>.self)
-            UnsafeMutableRawPointer(grad + at).storeBytes(of: SIMD4<Double>(repeating: -0.0), as: SIMD4<Double>.self)
-            UnsafeMutableRawPointer(hasGrad + at).storeBytes(of: UInt32(0), as: UInt32.self)
-            UnsafeMutableRawPointer(ops + at).storeBytes(of: fourOps, as: UInt32.self)
-            UnsafeMutableRawPointer(lhs + at).storeBytes(
-                of: SIMD4(repeating: a &+ offset &* aStep) &+ steps &* aStep, as: SIMD4<Int32>.self)
-            UnsafeMutableRawPointer(rhs + at).storeBytes(
-                of: SIMD4(repeating: b &+ offset &* bStep) &+ steps &* bStep, as: SIMD4<Int32>.self)
-            j &+= 4
-        }
-        while j < count {
-            let offset = Int32(truncatingIfNeeded: j)
-            set(i &+ j, op, values[j], a &+ offset &* aStep, b &+ offset &* bStep)
-            j &+= 1
-        }
+    /// Adds `g` to the gradient flowing into node `i` and marks it reached. Gradients start at
+    /// -0.0, so the first contribution is stored exactly (torch's `InputBuffer`); later ones are
+    /// added in the order they arrive.
+    @inlinable @inline(__always)
+    func flow(_ g: Double, into i: Int32) {
+        grad[Int(i)] += g
+        hasGrad[Int(i)] = true
+    }
+
+    /// Debug builds: stops if `tape`'s node arrays moved (the tape grew) since these were copied
+    /// from it, which would leave these pointing at freed memory.
+    @inlinable
+    func assertValid(for tape: Tape) {
+        assert(
+            data == tape.data && grad == tape.grad && hasGrad == tape.hasGrad && ops == tape.ops
+                && lhs == tape.lhs && rhs == tape.rhs,
+            "node columns used after the tape grew")
     }
 }
