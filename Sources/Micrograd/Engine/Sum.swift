@@ -8,16 +8,7 @@ extension Value {
     public static func sum(_ terms: [Value]) -> Value {
         guard let first = terms.first else { return Value(0) }
         return tape(for: first)._withUnsafeGuaranteedRef { tape in
-            tape.withLock {
-                let data = { (node: Int32) in tape.data[Int(node)] }
-                let t0 = tape.index(of: first)
-                var total = tape.record(.add, t0, constant: 0, data(t0) + 0)
-                for term in terms.dropFirst() {
-                    let t = tape.index(of: term)
-                    total = tape.append(.add, data(total) + data(t), total, t)
-                }
-                return Value(tape: tape, index: total)
-            }
+            tape.withLock { Value(tape: tape, index: tape.sum(count: terms.count) { tape.index(of: terms[$0]) }) }
         }
     }
 
@@ -28,6 +19,21 @@ extension Value {
         guard let first = iterator.next() else { return Value(0) }
         var total = 0 + first
         while let term = iterator.next() { total = total + term }
+        return total
+    }
+}
+
+extension Tape {
+    /// Python's `sum` of the nodes `term(0)`, `term(1)`, ... (`count` ≥ 1), recorded as the
+    /// operators record `0 + t0` and `total + t`; returns the total's node. The caller holds
+    /// the tape's lock.
+    func sum(count: Int, _ term: (Int) -> Int32) -> Int32 {
+        let first = term(0)
+        var total = record(.add, first, constant: 0, data[Int(first)] + 0)
+        for i in 1..<count {
+            let t = term(i)
+            total = append(.add, data[Int(total)] + data[Int(t)], total, t)
+        }
         return total
     }
 }

@@ -2,12 +2,12 @@ extension Loss {
     /// The SVM "max-margin" loss of karpathy's moons demo for labels ±1:
     /// `losses = [(1 + -yi*scorei).relu() ...]`, then `sum(losses) * (1.0 / len(losses))`.
     ///
-    /// The operators record torch's nodes: `-yi * scorei` is `scorei * -yi` and `1 + margin`
-    /// is `margin + 1`, each with a constant operand.
+    /// That is `Value.sum(zip(scores, labels).map { score, y in (1 + -y * score).relu() })`
+    /// times `1.0 / Double(scores.count)`, which the engine's fast path records node for node in
+    /// one call (`Value.maxMarginLoss`).
     public static func maxMargin(scores: [Value], labels: [Double]) -> Value {
         precondition(scores.count == labels.count, "maxMargin: \(scores.count) scores for \(labels.count) labels")
-        let losses = zip(scores, labels).map { score, y in (1 + -y * score).relu() }
-        return Value.sum(losses) * (1.0 / Double(losses.count))
+        return Value.maxMarginLoss(scores: scores, labels: labels)
     }
 
     /// The demo's L2 regularization, `alpha * sum((p*p for p in parameters))`.
