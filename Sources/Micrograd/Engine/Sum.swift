@@ -7,7 +7,7 @@ extension Value {
     /// additions are recorded in one call, as the operators record them.
     public static func sum(_ terms: [Value]) -> Value {
         guard let first = terms.first else { return Value(0) }
-        return tape(for: first)._withUnsafeGuaranteedRef { tape in
+        return tape(for: first).borrowed { tape in
             tape.withLock { Value(tape: tape, index: tape.sum(count: terms.count) { tape.index(of: terms[$0]) }) }
         }
     }

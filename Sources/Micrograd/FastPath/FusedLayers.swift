@@ -35,14 +35,14 @@ final class FusedLayer {
         // Borrowed, not retained: the tape is kept alive by a computed input or by the thread,
         // the inputs by `inputs` and the layers by `layers`.
         let tape = inputs.first(where: { !$0.isLeaf }).map { Unmanaged.passUnretained($0.tape) } ?? CurrentTape.threadTape()
-        return tape._withUnsafeGuaranteedRef { tape in tape.withLock {
+        return tape.borrowed { tape in tape.withLock {
             var list = tape.nodeList(count: inputs.count)
             inputs.withUnsafeBufferPointer { inputs in
                 for k in inputs.indices { tape.operands[list.at + k] = tape.index(of: inputs[k]) }
             }
             layers.withUnsafeBufferPointer { layers in
                 for l in layers.indices {
-                    list = Unmanaged.passUnretained(layers[l])._withUnsafeGuaranteedRef { layer in
+                    list = Unmanaged.passUnretained(layers[l]).borrowed { layer in
                         tape.dense(layer, inputs: list, fresh: l > 0)
                     }
                 }

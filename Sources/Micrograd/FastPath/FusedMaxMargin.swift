@@ -6,7 +6,7 @@ extension Value {
     /// `NNLossTests` compares the two node for node and bit for bit.
     static func maxMarginLoss(scores: [Value], labels: [Double]) -> Value {
         guard let first = scores.first else { return Value.sum([]) * (1.0 / 0.0) }
-        return tape(for: first)._withUnsafeGuaranteedRef { tape in
+        return tape(for: first).borrowed { tape in
             let data = { (node: Int32) in tape.data[Int(node)] }
             return withUnsafeTemporaryAllocation(of: Int32.self, capacity: scores.count) { losses in tape.withLock {
                 for i in scores.indices {

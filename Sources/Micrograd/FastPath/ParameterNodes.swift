@@ -87,7 +87,7 @@ extension Tape {
                 continue
             }
             let leaf = Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self))
-            let state = leaf._withUnsafeGuaranteedRef { $0.state }
+            let state = leaf.borrowed { $0.state }
             if state.pointee.tapeStamp == stamp {
                 indices[k] = state.pointee.tapeIndex
                 continue
