@@ -13,9 +13,10 @@ from ``micrograd_ref.models.train``: the loss of every step, every parameter's g
 the backward pass of steps 0, 1 and the last, and the parameters after the last update.
 
 ``engineMath`` is there only for a run that computes ``tanh``, ``exp``, ``log`` or ``sqrt``, the
-functions where torch (Intel MKL) and the engine (the C library) differ by design
-(``TorchDeviation.swift``): the same series from ``train(spec, "libm")``, those four forward
-values taken from the C library and everything else from torch. The engine is held to it at
+functions where torch (Intel MKL) and the engine (correctly rounded) differ by design
+(``TorchDeviation.swift``): the same series from ``train(spec, "portable")``, those four forward
+values correctly rounded (mpmath) and everything else from torch, so no golden depends on the
+generating machine's C library. The engine is held to it at
 0 ulp; the difference between it and the main series is the drift the deviations cause.
 
 ``goldens/rng.json``::
@@ -55,9 +56,9 @@ def model_golden(spec: dict) -> dict:
     record = models.train(spec)
     golden = dict(series(record), sha256=sha256_of(spec))
     if record["transcendentals_used"]:
-        engine_math = models.train(spec, "libm")
+        engine_math = models.train(spec, "portable")
         if engine_math["transcendentals_used"] != record["transcendentals_used"]:
-            raise AssertionError(f"{spec['name']}: the libm run computed {engine_math['transcendentals_used']}, "
+            raise AssertionError(f"{spec['name']}: the portable run computed {engine_math['transcendentals_used']}, "
                                  f"the torch run {record['transcendentals_used']}")
         golden["engineMath"] = series(engine_math)
     return golden

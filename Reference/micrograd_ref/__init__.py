@@ -8,11 +8,12 @@ Every module here mirrors a Swift file of ``Sources/Micrograd`` operation for op
 - ``nn``: ``Neuron``, ``Layer``, ``MLP`` and the initializers (``NN/``);
 - ``losses``: squared error, max-margin + L2, cross-entropy (``NN/Losses/``);
 - ``optim``: SGD and ``torch.optim.AdamW`` (``NN/Optimizers/``);
-- ``transcendentals``: ``tanh``, ``exp``, ``log``, ``sqrt`` from torch or from the C library
+- ``transcendentals``: ``tanh``, ``exp``, ``log``, ``sqrt`` from torch or correctly rounded
   (``Math/TorchMath.swift``);
+- ``portable``: the correctly rounded functions (mpmath), the engine's ``PortableMath``;
 - ``models``: the training runs of ``Reference/cases/models.json`` (``NN/Training/``).
 
-Needs only Python 3 and torch.
+Needs Python 3, torch and mpmath.
 """
 
 import warnings

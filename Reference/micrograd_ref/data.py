@@ -1,10 +1,13 @@
 """The data sets, drawn from ``rng.RNG``; twin of ``Sources/Micrograd/Data``.
 
 A data set is a pair ``(inputs, labels)``: a list of points (lists of floats) and their labels.
-Generation uses Python's ``math`` (the platform libm), as the Swift side does.
+Generation uses the correctly rounded ``log``, ``sin``, ``cos`` and ``pow`` of ``portable.py``
+(mpmath), as the Swift side uses ``PortableMath``'s: the data sets are the same on every platform.
 """
 
 import math
+
+from . import portable
 
 
 def lecture():
@@ -29,18 +32,18 @@ def moons(rng, count=100, noise=0.1):
     outer = count // 2
     inputs, labels = [], []
     for t in linspace(0.0, math.pi, outer):
-        inputs.append([math.cos(t), math.sin(t)])
+        inputs.append([portable.cos(t), portable.sin(t)])
         labels.append(-1.0)
     for t in linspace(0.0, math.pi, count - outer):
-        inputs.append([1 - math.cos(t), 1 - math.sin(t) - 0.5])
+        inputs.append([1 - portable.cos(t), 1 - portable.sin(t) - 0.5])
         labels.append(1.0)
     for point in inputs:
         u1 = 1 - rng.random()
         u2 = rng.random()
-        radius = math.sqrt(-2 * math.log(u1))
+        radius = math.sqrt(-2 * portable.log(u1))
         theta = 2 * math.pi * u2
-        point[0] += noise * (radius * math.cos(theta))
-        point[1] += noise * (radius * math.sin(theta))
+        point[0] += noise * (radius * portable.cos(theta))
+        point[1] += noise * (radius * portable.sin(theta))
     return inputs, labels
 
 
@@ -49,7 +52,8 @@ def yinyang(rng, count=1000, r_small=0.1, r_big=0.5):
     80%, 10% and 10%, labels 0 (yin), 1 (yang), 2 (dots)."""
 
     def distance(dx, dy):
-        return (dx**2 + dy**2) ** 0.5
+        """Eureka's ``(dx**2 + dy**2) ** 0.5``, with the correctly rounded ``pow``."""
+        return portable.pow(portable.pow(dx, 2.0) + portable.pow(dy, 2.0), 0.5)
 
     def which_class(x, y):
         d_right = distance(x - 1.5 * r_big, y - r_big)

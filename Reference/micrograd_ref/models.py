@@ -36,7 +36,7 @@ computed::
      "final_parameters": [...],
      "transcendentals_used": ["exp", "log", "sqrt", "tanh"]}          # sorted; may be empty
 
-``train(spec, "libm")`` takes those four functions' forward values from the C library instead
+``train(spec, "portable")`` takes those four functions' forward values correctly rounded instead
 of torch, everything else unchanged (see ``transcendentals.py``): the engine's arithmetic.
 """
 
@@ -110,7 +110,7 @@ def make_optimizer(spec, parameters, transcendentals):
 
 def train(spec: dict, transcendentals: str = "torch") -> dict:
     """Runs one spec with ``tanh``, ``exp``, ``log`` and ``sqrt`` from ``transcendentals``
-    (``"torch"`` or ``"libm"``); see the module docstring for the result."""
+    (``"torch"`` or ``"portable"``); see the module docstring for the result."""
     functions = Transcendentals(transcendentals)
     rng = RNG(spec["seed"])
     loss_of = make_objective(spec, rng, functions)

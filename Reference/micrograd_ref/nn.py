@@ -9,6 +9,7 @@ times a Python float, as ``Value * Double`` in Swift. ``tanh`` comes from the ru
 
 import torch
 
+from . import portable
 from .transcendentals import Transcendentals
 
 
@@ -35,7 +36,8 @@ def draw(initializer: str, inputs: int, rng):
         weights = [rng.uniform(-1, 1) for _ in range(inputs)]
         return weights, rng.uniform(-1, 1)
     if initializer == "eureka":
-        return [rng.uniform(-1, 1) * inputs**-0.5 for _ in range(inputs)], 0.0
+        scale = portable.pow(float(inputs), -0.5)  # Eureka's inputs**-0.5, correctly rounded
+        return [rng.uniform(-1, 1) * scale for _ in range(inputs)], 0.0
     raise ValueError(f"unknown initializer {initializer!r}")
 
 

@@ -50,7 +50,7 @@ public struct TorchKernelLibrary: Sendable {
             throw TorchKernelsUnavailable(reason: "torch kernels: no \(MKLVectorMath.libraryFileName) at \(path) (torch \(facts.version) from \(bridge.interpreterPath))")
         }
         let mkl = try MKLVectorMath(libraryPath: path)
-        let c = MathLibrary.cLibrary  // what libtorch calls for pow and sigmoid's exp
+        let c = CLibraryMath.library  // what libtorch calls for pow and sigmoid's exp
         let math = MathLibrary(
             name: "torch kernels (libtorch \(facts.version), MKL \(mkl.version))",
             exp: { MKLVectorMath.call(mkl.exp, $0) }, log: { MKLVectorMath.call(mkl.ln, $0) },

@@ -24,7 +24,8 @@ struct MathLibraryTests {
     }
 
     @Test func withoutAChoiceTheEngineUsesTheDefault() {
-        #expect(MathLibrary.cLibrary.description == "math: C library (exp, log, tanh, pow) and correctly rounded sqrt")
+        #expect(MathLibrary.default.description == "math: PortableMath (correctly rounded exp, log, tanh, pow; sqrt)")
+        #expect(MathLibrary.default === MathLibrary.portable)
         #expect(MathLibrary.default === MathLibrary.default)
         #expect(MathLibrary.processWide === MathLibrary.default)
         #expect(MathLibrary.current === MathLibrary.default)

@@ -7,7 +7,8 @@ import Testing
 struct MemoryTests {
     @Test func moonsTrainingReusesOneTape() {
         let footprints = onOwnThread { Self.moonsFootprints() }
-        #expect(footprints.allSatisfy { $0 == footprints[0] })
+        let differing = footprints.indices.filter { footprints[$0] != footprints[0] }
+        #expect(differing.isEmpty, "steps \(differing) differ from the first: \(footprints[0]) vs \(differing.first.map { footprints[$0] }.map(String.init(describing:)) ?? "")")
     }
 
     /// The tape's identity and footprint after each of 100 moons steps (after 10 to warm up).

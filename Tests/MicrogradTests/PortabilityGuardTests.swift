@@ -4,19 +4,11 @@ import Testing
 /// No source file of the `Micrograd` library may compute with the platform's math library
 /// (`Glibc.`/`Darwin.`/`Foundation.` names, or a bare call of a C math function in a file that
 /// imports one of them): those differ between platforms in their last bits, so results would
-/// too. `PortableMath` is the replacement. The allow-list holds today's known offenders, each
-/// with the reason; an allow-listed file that no longer offends fails too, so the list shrinks
-/// as they are fixed.
+/// too. `PortableMath` is the replacement. (The bridge's `CLibraryMath`, in `MicrogradTorch`,
+/// is the one place that calls the C library: libtorch does for `pow` and `sigmoid`.)
 struct PortabilityGuardTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/Micrograd").path
-
-    /// Files (relative to Sources/Micrograd) allowed to name platform math until the engine's
-    /// math seam routes them through `PortableMath`.
-    static let allowList: [String: String] = [
-        "Math/CLibraryMath.swift": "the C library as a MathLibrary (today's DefaultMath; to become an option)",
-        "Data/Libm.swift": "the datasets', initializer's and AdamW's pow, log, sin, cos (to be PortableMath)",
-    ]
 
     static let mathFunctions = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow", "tanh", "sinh",
                                 "cosh", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sqrt", "cbrt",
@@ -55,21 +47,14 @@ struct PortabilityGuardTests {
         #expect(Self.offences(in: "import Darwin\nstatic func log(_ x: Double) -> Double { x }").isEmpty)
     }
 
-    @Test("no Micrograd source names a platform math function outside the allow-list")
+    @Test("no Micrograd source names a platform math function")
     func noPlatformMath() throws {
         let files = try #require(FileManager.default.subpaths(atPath: Self.sources)).filter { $0.hasSuffix(".swift") }.sorted()
         #expect(files.count > 20, "found only \(files.count) sources under \(Self.sources)")
         for file in files {
             let text = try String(contentsOfFile: "\(Self.sources)/\(file)", encoding: .utf8)
             let found = Self.offences(in: text)
-            if let reason = Self.allowList[file] {
-                #expect(!found.isEmpty, "\(file) no longer names platform math: remove it from the allow-list (\(reason))")
-            } else {
-                #expect(found.isEmpty, "Sources/Micrograd/\(file) names platform math; use PortableMath:\n\(found.joined(separator: "\n"))")
-            }
-        }
-        for file in Self.allowList.keys {
-            #expect(files.contains(file), "allow-listed \(file) does not exist: remove it from the list")
+            #expect(found.isEmpty, "Sources/Micrograd/\(file) names platform math; use PortableMath:\n\(found.joined(separator: "\n"))")
         }
     }
 }

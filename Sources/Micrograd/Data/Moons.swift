@@ -12,7 +12,8 @@ extension Dataset where Label == Double {
     ///    `theta = 2 * pi * u2`; then `x += noise * (r * cos(theta))` and
     ///    `y += noise * (r * sin(theta))`.
     ///
-    /// Labels are micrograd's demo's `y * 2 - 1`. Uses the platform libm (see `Libm`).
+    /// Labels are micrograd's demo's `y * 2 - 1`. `log`, `sin` and `cos` are `PortableMath`'s,
+    /// correctly rounded, so the points are the same on every platform.
     public static func moons(count: Int = 100, noise: Double = 0.1, rng: inout RNG) -> Dataset<Double> {
         let outer = count / 2
         var inputs: [[Double]] = []
@@ -20,20 +21,20 @@ extension Dataset where Label == Double {
         inputs.reserveCapacity(count)
         labels.reserveCapacity(count)
         for t in linspace(0, Double.pi, outer) {
-            inputs.append([Libm.cos(t), Libm.sin(t)])
+            inputs.append([PortableMath.cos(t), PortableMath.sin(t)])
             labels.append(-1)
         }
         for t in linspace(0, Double.pi, count - outer) {
-            inputs.append([1 - Libm.cos(t), 1 - Libm.sin(t) - 0.5])
+            inputs.append([1 - PortableMath.cos(t), 1 - PortableMath.sin(t) - 0.5])
             labels.append(1)
         }
         for i in inputs.indices {
             let u1 = 1 - rng.random()
             let u2 = rng.random()
-            let radius = (-2 * Libm.log(u1)).squareRoot()
+            let radius = (-2 * PortableMath.log(u1)).squareRoot()
             let theta = 2 * Double.pi * u2
-            inputs[i][0] += noise * (radius * Libm.cos(theta))
-            inputs[i][1] += noise * (radius * Libm.sin(theta))
+            inputs[i][0] += noise * (radius * PortableMath.cos(theta))
+            inputs[i][1] += noise * (radius * PortableMath.sin(theta))
         }
         return Dataset(inputs: inputs, labels: labels)
     }

@@ -6,8 +6,8 @@ extension Dataset where Label == Int {
     /// Point `i` wants class `i % 3`. Candidates are drawn as `x = rng.uniform(0, 2 * bigRadius)`,
     /// then `y` the same way; a candidate outside the big circle or of another class is thrown
     /// away and a new one drawn. A kept point is scaled to `((x / bigRadius - 1) * 2, ...)`.
-    /// Distances are computed as Eureka writes them, `((dx)**2 + (dy)**2) ** 0.5` with libm's
-    /// `pow`. The first 80% of the points are the training split, the next 10% validation and
+    /// Distances are computed as Eureka writes them, `((dx)**2 + (dy)**2) ** 0.5`, with the
+    /// correctly rounded `pow`. The first 80% of the points are the training split, the next 10% validation and
     /// the rest test (`int(0.8 * count)`, `int(0.9 * count)`).
     public static func yinYang(
         count: Int = 1000, smallRadius: Double = 0.1, bigRadius: Double = 0.5, rng: inout RNG
@@ -41,9 +41,10 @@ private struct YinYangShape {
     let smallRadius: Double
     let bigRadius: Double
 
-    /// `(dx**2 + dy**2) ** 0.5`, with Python's `**` (libm `pow`).
+    /// `(dx**2 + dy**2) ** 0.5`, with the correctly rounded `pow`
+    /// (Python's `**` is the C library's, which agrees except on its rare misrounded inputs).
     func distance(_ dx: Double, _ dy: Double) -> Double {
-        Libm.pow(Libm.pow(dx, 2) + Libm.pow(dy, 2), 0.5)
+        PortableMath.pow(PortableMath.pow(dx, 2) + PortableMath.pow(dy, 2), 0.5)
     }
 
     /// 2 inside either dot, otherwise 0 for yin and 1 for yang.

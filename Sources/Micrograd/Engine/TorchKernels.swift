@@ -36,6 +36,12 @@ enum TorchKernels {
         }
     }
 
+    /// Whether ``pow(_:_:)`` computes `x ** e` without the C library's `pow` (one of its cases
+    /// above).
+    @usableFromInline static func hasShortcut(_ e: Double) -> Bool {
+        [0, 1, 0.5, -0.5, -1, 2, 3, -2].contains(e)
+    }
+
     // MARK: Backward (g is the incoming gradient, y the node's output)
 
     /// `tanh_backward`: `g * (1 - y*y)` with the product fused (one rounding).

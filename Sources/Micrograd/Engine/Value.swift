@@ -63,6 +63,8 @@ public struct Value {
             } else {
                 let tape = self.tape, i = Int(index)
                 tape.withLock { tape.data[i] = newValue }
+                // A dense layer may have copied this node's value (see `ParameterNodes`).
+                Leaf.noteDataChanges()
             }
         }
     }

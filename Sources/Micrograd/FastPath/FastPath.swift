@@ -13,13 +13,16 @@
 /// - **Dense blocks** (`DenseBlock`): where an ordinary training step allows it, a fused
 ///   layer's backward pass runs a layer at a time over contiguous rows of weights; the sweep
 ///   hands such a block over at one point (`Tape.sweepBlock(_:)`).
+/// - **The max-margin loss** (`Value.maxMarginLoss`): ``Loss/maxMargin(scores:labels:)``'s
+///   nodes recorded in one call, without a `Value` per node.
 /// - **Memory**: input leaves an emptied tape spares for the thread's next `Value(_:)`s
 ///   (`SpareLeaves`), and objects a tape keeps alive with one retain each (`RetainedObjects`).
 ///
 /// Each is proved to give the same bits as the plain engine: `DenseLayerTests` compares fused
 /// layers and dense blocks with calling the neurons one by one, on the fast path and on every
-/// case that falls back from it; `SpareLeavesTests` checks spared leaves; and the parity suite
-/// (`ModelParityTests`) holds whole training runs to torch's goldens.
+/// case that falls back from it; `NNLossTests` compares the max-margin loss with the demo's
+/// expression written with the operators; `SpareLeavesTests` checks spared leaves; and the
+/// parity suite (`ModelParityTests`) holds whole training runs to torch's goldens.
 struct FastPath {
     /// The dense blocks recorded on the tape, in creation order.
     var blocks: [DenseBlock] = []

@@ -24,13 +24,40 @@ final class ParameterNodes {
     deinit { columns.deallocate() }
 
     /// Records `layer`'s parameters on `tape` unless this already describes them there.
+    ///
+    /// `Leaf.dataChanges` counts value changes on every thread, so a change elsewhere (another
+    /// thread's optimizer step) only makes this check that its nodes still stand: recording
+    /// again then would give the same values, but a footprint that depends on other threads.
     func resolve(_ layer: FusedLayer, on tape: Tape) {
         let changes = Leaf.dataChanges.load(ordering: .relaxed)
-        if stamp != tape.stamp || self.changes != changes {
+        if stamp != tape.stamp || (self.changes != changes && !describes(layer, on: tape)) {
             record(layer, on: tape)
             stamp = tape.stamp
-            self.changes = changes
         }
+        self.changes = changes
+    }
+
+    /// Whether the nodes recorded for `layer` on `tape` (in this tape epoch) still hold its
+    /// parameters' values: each leaf still has its node there (a new value clears a leaf's
+    /// stamp, so its next use records it afresh elsewhere), and each parameter node still holds
+    /// the value copied into `columns`.
+    private func describes(_ layer: FusedLayer, on tape: Tape) -> Bool {
+        let neurons = layer.biases.count, fanIn = layer.fanIn
+        let data = tape.data, weightNodes = tape.operands + weightsAt, biasNodes = tape.operands + biasesAt
+        func stands(_ value: Value, _ node: Int32, _ column: Double) -> Bool {
+            if value.isLeaf {
+                let state = value.leaf.state.pointee
+                if state.tapeStamp != tape.stamp || state.tapeIndex != node { return false }
+            }
+            return data[Int(node)].bitPattern == column.bitPattern
+        }
+        for j in 0..<neurons {
+            for k in 0..<fanIn where !stands(layer.weights[j * fanIn + k], weightNodes[j * fanIn + k], columns[k * lanes + j]) {
+                return false
+            }
+            if !stands(layer.biases[j], biasNodes[j], columns[fanIn * lanes + j]) { return false }
+        }
+        return true
     }
 
     private func record(_ layer: FusedLayer, on tape: Tape) {

@@ -1,13 +1,12 @@
 /// ``PortableMath``'s correctly rounded functions as a math library for the engine: the same
-/// results on every platform. Not yet the default: making it so is the one line of
-/// ``DefaultMath`` (`typealias DefaultMath = PortableMathLibrary`), together with the twin's
-/// `"portable"` engine-math series and regenerated goldens.
+/// results on every platform, and the engine's default (``DefaultMath``). The parity twin's
+/// engine-math record computes the same functions with mpmath (`Reference/micrograd_ref/portable.py`).
 ///
 /// `pow` is the correctly rounded `pow` for the exponents torch does not special-case
 /// (``TorchKernels/pow(_:_:)`` keeps torch's shortcuts for 2, 3, 0.5, -0.5, -1, -2); the scalar
 /// `exp` of `sigmoid` is the correctly rounded `exp`. Against the pinned torch, `exp`, `log`,
-/// `tanh` and `sqrt` then differ where MKL's kernels are not correctly rounded, and `pow` and
-/// `sigmoid` where glibc's `pow` and `exp` are not (to be measured for ``TorchDeviation``).
+/// `tanh` and `sqrt` differ where MKL's kernels are not correctly rounded, and `pow` and
+/// `sigmoid` where the C library's `pow` and `exp` are not (``TorchDeviation``).
 @usableFromInline
 enum PortableMathLibrary: MathFunctions {
     @inlinable static func exp(_ x: Double) -> Double { PortableMath.exp(x) }

@@ -4,9 +4,9 @@
 /// PyTorch's x86-64 Linux wheels (the pinned reference torch included) send float64 `exp`,
 /// `log`, `tanh` and `sqrt` to Intel MKL's vector math library (`vmdExp`, `vmdLn`, `vmdTanh`,
 /// `vmdSqrt` through `at::vml`), even for a single element; `pow` with a general exponent and
-/// `sigmoid`'s exponential are the C library's. With ``MathLibrary/default`` (the C library
-/// and the correctly rounded square root) the first four differ from torch on a small fraction
-/// of inputs (``TorchDeviation``); with torch's own kernels (`MicrogradTorch`'s
+/// `sigmoid`'s exponential are the C library's. With ``MathLibrary/default`` (``PortableMath``,
+/// correctly rounded) each differs from torch where torch's function is not correctly rounded,
+/// on a small fraction of inputs (``TorchDeviation``); with torch's own kernels (`MicrogradTorch`'s
 /// `TorchKernels`) every result is torch's.
 ///
 /// While no library was chosen anywhere, each call is the default's function inlined after one

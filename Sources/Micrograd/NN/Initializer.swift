@@ -7,7 +7,8 @@ public enum Initializer: String, Codable, Sendable, CaseIterable {
     case micrograd
     /// The micrograd lecture's notebook: `w = uniform(-1, 1)`, then `b = uniform(-1, 1)`.
     case lecture
-    /// EurekaLabsAI/micrograd: `w = uniform(-1, 1) * nin ** -0.5` (libm's `pow`), `b = 0`.
+    /// EurekaLabsAI/micrograd: `w = uniform(-1, 1) * nin ** -0.5`, `b = 0`, with the
+    /// correctly rounded `pow` (the C library's, Python's `**`, differs for one `nin` up to 2,000: 1,769).
     case eureka
 
     /// The initial weights and bias of a neuron with `inputs` inputs.
@@ -19,7 +20,7 @@ public enum Initializer: String, Codable, Sendable, CaseIterable {
             let weights = (0..<inputs).map { _ in rng.uniform(-1, 1) }
             return (weights, rng.uniform(-1, 1))
         case .eureka:
-            let scale = Libm.pow(Double(inputs), -0.5)
+            let scale = PortableMath.pow(Double(inputs), -0.5)
             return ((0..<inputs).map { _ in rng.uniform(-1, 1) * scale }, 0)
         }
     }

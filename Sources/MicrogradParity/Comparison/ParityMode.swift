@@ -30,8 +30,9 @@ public struct ParityMode: Sendable, CustomStringConvertible {
     public static func exact(_ math: MathLibrary) -> ParityMode { ParityMode(math: math, exact: true) }
 
     /// Whether training runs through a documented deviation are held to the twin's engine-math
-    /// record: the record of the C library's functions (``Micrograd/MathLibrary/cLibrary``).
-    public var holdsToEngineMath: Bool { !isExact && math === MathLibrary.cLibrary }
+    /// record: the record of the correctly rounded functions (``Micrograd/MathLibrary/portable``,
+    /// mpmath in the twin).
+    public var holdsToEngineMath: Bool { !isExact && math === MathLibrary.portable }
 
     /// Runs `body` with the engine computing with ``math`` on this thread.
     public func run<R>(_ body: () throws -> R) rethrows -> R { try MathLibrary.using(math, body) }

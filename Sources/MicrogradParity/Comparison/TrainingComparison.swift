@@ -5,7 +5,7 @@ import Micrograd
 ///
 /// A run through no documented deviation is held to torch's record at 0 ulp. A run through
 /// deviations (``TrainingDeviations``) is held at 0 ulp to the twin's engine-math record (torch
-/// with the forward values of `tanh`, `exp`, `log` and `sqrt` from the C library, see
+/// with the forward values of `tanh`, `exp`, `log` and `sqrt` correctly rounded, see
 /// ``ModelCase/engineMath``), so that any other arithmetic of the run still has to match, and
 /// its drift from torch's record is measured and reported.
 public struct TrainingComparison: Sendable {

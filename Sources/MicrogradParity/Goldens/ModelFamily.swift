@@ -9,8 +9,8 @@ public struct ModelCase: Sendable {
     /// Torch's losses, gradients at steps 0, 1 and the last, and final parameters.
     public let expected: TrainingRecord
     /// For a run through documented deviations (``TrainingDeviations``), the same record from
-    /// the twin with the forward values of `tanh`, `exp`, `log` and `sqrt` taken from the C
-    /// library, as the engine computes them with ``Micrograd/MathLibrary/cLibrary``, every other operation,
+    /// the twin with the forward values of `tanh`, `exp`, `log` and `sqrt` correctly rounded
+    /// (mpmath), as the engine computes them with ``Micrograd/MathLibrary/portable``, every other operation,
     /// every backward formula and the optimizer still torch's: what the engine must reproduce
     /// bit for bit. Nil for a run through no deviation, which is held to `expected` itself.
     public let engineMath: TrainingRecord?
@@ -102,7 +102,7 @@ extension ReferenceFiles {
         case (nil, false):
             throw GoldenError(.stale, file: file, caseName: spec.name, field: "engineMath",
                               reason: "missing: the run goes through \(deviations.joined(separator: ", ")), so the engine is held "
-                                  + "to the twin's run with those functions from the C library, which this golden predates")
+                                  + "to the twin's run with those functions correctly rounded, which this golden predates")
         case (.some, true):
             throw GoldenError(.malformed, file: file, caseName: spec.name, field: "engineMath",
                               reason: "unexpected: the twin computed tanh, exp, log or sqrt in this run, but "

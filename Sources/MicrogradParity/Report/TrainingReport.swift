@@ -10,7 +10,7 @@ public enum TrainingReport {
             "every number of every run against torch"
         } else if mode.holdsToEngineMath {
             "against torch, or for a run through a documented deviation (TorchDeviation) against engine math (torch with "
-                + "the forward values of tanh, exp, log and sqrt from the C library, as the engine computes them)"
+                + "the forward values of tanh, exp, log and sqrt correctly rounded, as the engine computes them)"
         } else {
             "against torch; a run through a documented deviation (TorchDeviation) is compared with torch and reported"
         }
