@@ -17,9 +17,10 @@ midpoint between two doubles). Families with known closeness are listed: exp(±2
 neighbours (1 + x + x²/2 sits within 2^-55 ulp of a midpoint near k = 53), log(1 ± n 2^-52)
 (likewise), tanh near 2^-27 and its switch points, the over/underflow edges; for pow the exact
 results and midpoints (x³ of 54 bits, 3^5 2^-1075 in the subnormals) and squares within about
-2^-53 ulp of a midpoint (x² ≡ 2^52 + 1 mod 2^53, by Hensel lifting). A search through
-inputs within 2^-60 ulp of a boundary (Lefèvre's lattice search) was not done; the script prints
-the hardest distance found among the inputs it evaluated.
+2^-53 ulp of a midpoint (x² ≡ 2^52 + 1 mod 2^53, by Hensel lifting). The inputs found by a
+search (within 2^-50 ulp, log 2^-26) are in Reference/portable_math/hard_cases.txt, written by
+Reference/portable_math_hard_cases.py; this script prints the hardest distance found among the
+inputs it evaluated.
 """
 
 import argparse

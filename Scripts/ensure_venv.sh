@@ -2,20 +2,24 @@
 # Creates (once) or reuses the Python virtual environment that holds the pinned reference
 # requirements, in a cache folder outside the clone, and prints the path of its interpreter.
 #
-#   MICROGRAD_VENV   use this venv instead of the cached one
+#   bash Scripts/ensure_venv.sh                              # Reference/requirements.txt (torch)
+#   bash Scripts/ensure_venv.sh Benchmarks/requirements.txt  # another requirements file
+#
+#   MICROGRAD_VENV   use this venv instead of the cached one (for Reference/requirements.txt only)
 #   MICROGRAD_CACHE  cache folder (default: ${XDG_CACHE_HOME:-$HOME/.cache}/swift-micrograd)
 #
-# The venv's name carries a hash of Reference/requirements.txt, so a new pin makes a new venv.
+# The venv's name carries a hash of the requirements file, so a new pin makes a new venv.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-req="$root/Reference/requirements.txt"
+req=${1:-$root/Reference/requirements.txt}
 cache=${MICROGRAD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/swift-micrograd}
 hash=$(sha256sum "$req" | cut -c1-12)
-venv=${MICROGRAD_VENV:-$cache/venv-$hash}
+venv=$cache/venv-$hash
+if [ $# -eq 0 ]; then venv=${MICROGRAD_VENV:-$venv}; fi
 python=${MICROGRAD_BASE_PYTHON:-python3}
 
 if [ ! -f "$venv/.complete" ]; then
-  echo "setting up $venv with $(basename "$req") (torch is ~5 GB; this happens once)" >&2
+  echo "setting up $venv with $req (once; the reference's torch is ~5 GB)" >&2
   mkdir -p "$(dirname "$venv")"
   rm -rf "$venv"   # a half-built venv from an interrupted run
   "$python" -m venv "$venv" >&2

@@ -4,7 +4,7 @@ Parameters are leaf tensors with ``requires_grad``. A neuron computes
 ``act = b; act = act + w0 * x0; act = act + w1 * x1; ...`` (micrograd's
 ``sum((wi*xi for ...), self.b)``), then its activation. A float input makes ``w * x`` a tensor
 times a Python float, as ``Value * Double`` in Swift. ``tanh`` comes from the run's
-``Transcendentals`` (torch's or the C library's, see ``transcendentals.py``).
+``Transcendentals`` (torch's or correctly rounded, see ``transcendentals.py``).
 """
 
 import torch

@@ -6,7 +6,8 @@ import Darwin
 import Micrograd
 
 /// `--portable-math`: ns per call of each `PortableMath` function and of the C library's, on the same
-/// random inputs in one run, in alternating rounds; prints the medians and their ratio.
+/// random inputs in one run, in alternating rounds; prints the medians and their ratio. Then the
+/// yin-yang training step with either library (``YinYangMathBenchmark``).
 enum PortableMathBenchmark {
     struct Function: Sendable {
         let name: String
@@ -23,6 +24,8 @@ enum PortableMathBenchmark {
                  libm: { x, _ in cLog(x) }, draw: { rng in (cExp2(rng.uniform(-1000, 1000)), 0) }),
         Function(name: "tanh", inputs: "x uniform in [-10, 10]", portable: { x, _ in PortableMath.tanh(x) },
                  libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-10, 10), 0) }),
+        Function(name: "tanh", inputs: "x uniform in [-1, 1]", portable: { x, _ in PortableMath.tanh(x) },
+                 libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-1, 1), 0) }),
         Function(name: "pow", inputs: "x uniform in [0, 10], y in [-20, 20]", portable: { x, y in PortableMath.pow(x, y) },
                  libm: { x, y in cPow(x, y) }, draw: { rng in (rng.uniform(0, 10), rng.uniform(-20, 20)) }),
     ]
@@ -49,6 +52,8 @@ enum PortableMathBenchmark {
             let name = function.name.padding(toLength: 8, withPad: " ", startingAt: 0)
             print("  \(name)  \(format(median(portable), 1, width: 9)) ns \(format(median(libm), 1, width: 8)) ns  \(format(median(ratios), 2, width: 5))×   \(function.inputs)\(sink == 0.5 ? " " : "")")
         }
+        print()
+        YinYangMathBenchmark.run()
     }
 
     /// The C library's functions (kept out of line, so both sides are called alike).

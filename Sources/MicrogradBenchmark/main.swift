@@ -10,7 +10,8 @@ import Micrograd
 ///     swift run -c release MicrogradBenchmark --memory   # RSS over 1,000 training steps
 ///     swift run -c release MicrogradBenchmark --backward # repeated backward passes, 10M nodes
 ///     swift run -c release MicrogradBenchmark --math     # ns per exp/log/tanh/sqrt: default math, torch's kernels
-///     swift run -c release MicrogradBenchmark --portable-math  # PortableMath vs the C library, ns/call
+///     swift run -c release MicrogradBenchmark --portable-math  # PortableMath vs the C library: ns/call, yin-yang step
+///     bash Scripts/bench.sh                                # --side-by-side: against micrograd and torch
 ///
 /// The two are timed in alternating rounds (`steps` engine steps, then `steps` hand-written
 /// ones, `alternatingRounds` times), so a slow stretch of a shared machine affects both sides
@@ -48,6 +49,10 @@ func residentKilobytes() -> Int {
 
 func run() {
     let arguments = CommandLine.arguments.dropFirst()
+    if arguments.contains("--side-by-side") {
+        do { try SideBySide.run(Array(arguments)) } catch { fatalError("\(error)") }
+        return
+    }
     if arguments.contains("--backward") { return repeatedBackward() }
     if arguments.contains("--portable-math") { return PortableMathBenchmark.run() }
     if arguments.contains("--math") {

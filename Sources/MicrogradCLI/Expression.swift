@@ -191,8 +191,9 @@ struct Expression {
         }
     }
 
-    /// `a ** b` of two plain numbers, with the C library's `pow`.
+    /// `a ** b` of two plain numbers, with the engine's correctly rounded `pow` (Python's
+    /// `**` is the C library's, which agrees but for its rare misrounded inputs).
     private static func pythonPower(_ a: Double, _ b: Double) -> Double {
-        Foundation.pow(a, b)
+        PortableMath.pow(a, b)
     }
 }

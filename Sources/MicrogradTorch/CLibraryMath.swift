@@ -50,3 +50,11 @@ enum CLibraryMath {
         exp: { exp($0) }, log: { log($0) }, tanh: { tanh($0) }, sqrt: { $0.squareRoot() },
         pow: { pow($0, $1) }, scalarExp: { exp($0) })
 }
+
+extension MathLibrary {
+    /// The platform's C math library (`exp`, `log`, `tanh`, `pow`) and the correctly rounded
+    /// square root, as a library the engine can be given: what the engine computed with before
+    /// ``MathLibrary/portable`` became its default. Its results depend on the platform; the
+    /// benchmark compares PortableMath's speed with it.
+    public static var cLibrary: MathLibrary { CLibraryMath.library }
+}

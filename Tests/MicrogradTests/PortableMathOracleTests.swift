@@ -6,7 +6,8 @@ import Testing
 /// (`Reference/portable_math_oracle.py`: 320 bits, rounded once), at 0 ulp: the checked-in set
 /// (specials, thresholds, hard-case families, 3,000 random inputs per function; sin and cos,
 /// which the datasets use for |x| ≤ 2^20, only here) always, and the large set .ci/run writes
-/// (10⁶ random inputs per function) when it is present. Prints, per function: inputs checked,
+/// (10⁶ random inputs per function) when it is present, and the hard cases
+/// (`Reference/portable_math_hard_cases.py`). Prints, per function: inputs checked,
 /// mismatches, slow-path hits.
 struct PortableMathOracleTests {
     struct Entry {
@@ -20,6 +21,9 @@ struct PortableMathOracleTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let checkedIn = "\(root)/Reference/portable_math/reference.txt"
+    /// Inputs within 2^-50 ulp (log: 2^-26) of a rounding boundary and pow's exact midpoints,
+    /// found by `Reference/portable_math_hard_cases.py` (its header says how and where).
+    static let hardCases = "\(root)/Reference/portable_math/hard_cases.txt"
     /// The large set's path, from `MICROGRAD_PORTABLE_MATH_LARGE` (.ci/run sets it for its main
     /// `swift test`, not for the sanitizer runs).
     static let large = ProcessInfo.processInfo.environment["MICROGRAD_PORTABLE_MATH_LARGE"]
@@ -114,6 +118,15 @@ struct PortableMathOracleTests {
         let entries = try Self.load(Self.checkedIn)
         #expect(entries.count > 19000)
         Self.check(entries, label: "checked-in", slowPathAlso: true)
+    }
+
+    @Test("hard cases at 0 ulp (fast and slow paths): inputs nearest to a rounding boundary")
+    func hardCaseSet() throws {
+        let entries = try Self.load(Self.hardCases)
+        for function in ["exp", "log", "tanh", "pow"] {
+            #expect(entries.count(where: { $0.function == function }) >= 40, "\(Self.hardCases): fewer than 40 \(function) inputs")
+        }
+        Self.check(entries, label: "hard cases", slowPathAlso: true)
     }
 
     @Test("MathLibrary.portable: the engine's Value.exp/log/tanh computed with it give the oracle's values")

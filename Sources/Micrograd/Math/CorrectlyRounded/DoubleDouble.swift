@@ -54,6 +54,15 @@ enum DoubleDouble {
         (x + 0x1.8p52) - 0x1.8p52
     }
 
+    /// (round(x) as a double and as an integer), ties to even, for |x| < 2^51: x + 1.5 × 2^52
+    /// has 2^51 + round(x) as its significand's fraction, so the integer is read from its bits
+    /// (cheaper than the checked conversion `Int(Double)`).
+    @inline(__always) static func roundedToIntegers(_ x: Double) -> (Double, Int) {
+        let shifted = x + 0x1.8p52
+        let integer = Int(truncatingIfNeeded: shifted.bitPattern & 0x000F_FFFF_FFFF_FFFF) - (1 << 51)
+        return (shifted - 0x1.8p52, integer)
+    }
+
     /// Whether the finite x is an integer (basic operations only).
     @inline(__always) static func isInteger(_ x: Double) -> Bool {
         let a = x.magnitude
@@ -61,9 +70,11 @@ enum DoubleDouble {
     }
 
     /// Ziv's rounding test: the double nearest to high + low if every number within `error`
-    /// of it rounds to that double, else nil. Requires |low| ≤ ulp(high) and error ≥ 2^-100 |high|:
-    /// the two additions are then monotonic, and low ± error rounds by at most 2^-53 |low ± error|,
-    /// which the callers' bounds (at least 2^-10 larger than their proven errors) absorb.
+    /// of it rounds to that double, else nil. The outer additions are monotonic; low ± error
+    /// rounds by at most 2^-53 |low ± error|, which the callers' `error` must exceed their proven
+    /// bound by: with |low| ≤ ulp(high) and error ≥ 2^-100 |high| (the double-double kernels)
+    /// that is at most 2^-104 |high|, absorbed by their margins of 2^-10 or more; callers with a
+    /// larger |low| state it.
     @inline(__always) static func roundedIfDecided(_ high: Double, _ low: Double, error: Double) -> Double? {
         let below = high + (low - error)
         let above = high + (low + error)

@@ -28,8 +28,7 @@ extension PortableMath {
     /// ≤ 2^-78.4. The callers' Ziv test uses 2^-77, leaving room for its own roundings.
     @inline(__always)
     static func expKernel(_ xh: Double, _ xl: Double) -> (high: Double, low: Double, exponent: Int) {
-        let kd = DoubleDouble.roundedToInteger(xh * expInverseStep)
-        let k = Int(kd)
+        let (kd, k) = DoubleDouble.roundedToIntegers(xh * expInverseStep)
         let (rh0, rl0) = DoubleDouble.twoSum(xh - kd * expStepHigh, -(kd * expStepMiddle))
         let (rh, rl) = DoubleDouble.fastTwoSum(rh0, rl0 + (xl - kd * expStepLow))
         let (c3, c4, c5) = expCoefficients
@@ -52,17 +51,28 @@ extension PortableMath {
         // e^x is normal for x ≥ -708.39 (ln 2^-1022 = -708.3964) and finite below 709.79
         // (ln of the overflow threshold (2 - 2^-53) 2^1023 is 709.7827).
         if x > -708.39 && x < 709.79 {
-            let (high, low, exponent) = expKernel(x, 0)
-            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-77 * high) {
+            let (high, low, exponent) = expQuickKernel(x, 0)
+            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-63 * high) {
                 return (DoubleDouble.scaled(rounded, exponent), false)
             }
-            return (expSlow(x), true)
+            return expAccurate(x)
         }
         if x.isNaN { return (x + x, false) }
         if x >= 709.79 { return (.infinity, false) }
         // Below ln 2^-1075 = -745.1332 the result is under half the least subnormal: +0.
         if x <= -745.14 { return (0, false) }
         return (expSlow(x), true)   // a subnormal result: rounded in the slow path
+    }
+
+    /// e^x for -708.39 < x < 709.79 when `expQuickKernel` left it undecided: `expKernel`, then
+    /// the slow path.
+    @inline(never)
+    static func expAccurate(_ x: Double) -> (value: Double, slow: Bool) {
+        let (high, low, exponent) = expKernel(x, 0)
+        if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-77 * high) {
+            return (DoubleDouble.scaled(rounded, exponent), false)
+        }
+        return (expSlow(x), true)
     }
 
     /// e^x rounded from wide arithmetic (Ziv's loop over `Wide.precisions`), for |x| < 1100.

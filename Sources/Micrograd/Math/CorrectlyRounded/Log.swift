@@ -30,25 +30,7 @@ extension PortableMath {
     /// 2^-74 |y log x| (`pow`).
     @inline(__always)
     static func logKernel(_ x: Double, accurate: Bool) -> (high: Double, low: Double) {
-        var bits = x.bitPattern
-        var e = Int(bits >> 52) - 1023
-        if e == -1023 {   // subnormal: x × 2^52 is normal and exact
-            bits = (x * 0x1p52).bitPattern
-            e = Int(bits >> 52) - 1023 - 52
-        }
-        let i = Int((bits >> 44) & 255)
-        var mBits = (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000
-        if i >= logUpperBucket {
-            mBits -= 1 << 52
-            e += 1
-        }
-        let m = Double(bitPattern: mBits)
-        let (r, lh, ll) = logTable[i]
-        // z = m r - 1 exactly without a fused multiply-add: m = mh + ml with mh of at most 44
-        // significant bits, so mh r (r has at most 9) and ml r are exact, mh r - 1 is exact
-        // (Sterbenz: mh r is within 2^-6 of 1), and their sum z is a double (see above).
-        let mh = Double(bitPattern: mBits & ~0x1FF)
-        let z = (mh * r - 1) + (m - mh) * r
+        let (ed, z, lh, ll) = logReduction(x)
         let (wh, wl) = DoubleDouble.twoProduct(z, z)
         let (sh, sl) = DoubleDouble.fastTwoSum(z, -0.5 * wh)
         let (c3, c4, c5, c6, c7, c8, c9, c10) = log1pCoefficients
@@ -67,25 +49,79 @@ extension PortableMath {
         }
         let (uh, ul) = DoubleDouble.fastTwoSum(sh, t)
         let low = ((sl - 0.5 * wl) + ul) + tLow
-        let ed = Double(e)
         let (bh, bl0) = DoubleDouble.twoSum(ed * ln2High, lh)
         let bl = bl0 + (ll + ed * ln2Low)
         let (ch, cl0) = DoubleDouble.twoSum(bh, uh)
         return DoubleDouble.fastTwoSum(ch, cl0 + (bl + low))
     }
 
+    /// The reduction of positive finite x (see `logKernel`): e as a double, z = m' r_i - 1
+    /// exactly, and -log r_i as lh + ll.
+    @inline(__always)
+    static func logReduction(_ x: Double) -> (e: Double, z: Double, lh: Double, ll: Double) {
+        var bits = x.bitPattern
+        var e = Int(bits >> 52) - 1023
+        if e == -1023 {   // subnormal: x × 2^52 is normal and exact
+            bits = (x * 0x1p52).bitPattern
+            e = Int(bits >> 52) - 1023 - 52
+        }
+        let i = Int((bits >> 44) & 255)
+        var mBits = (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000
+        if i >= logUpperBucket {
+            mBits -= 1 << 52
+            e += 1
+        }
+        let m = Double(bitPattern: mBits)
+        let (r, lh, ll) = logTable[i]
+        // z = m r - 1 exactly without a fused multiply-add: m = mh + ml with mh of at most 44
+        // significant bits, so mh r (r has at most 9) and ml r are exact, mh r - 1 is exact
+        // (Sterbenz: mh r is within 2^-6 of 1), and their sum z is a double (see above).
+        let mh = Double(bitPattern: mBits & ~0x1FF)
+        return (Double(e), (mh * r - 1) + (m - mh) * r, lh, ll)
+    }
+
     /// log x and whether the slow path decided it.
     static func logEvaluated(_ x: Double) -> (value: Double, slow: Bool) {
         if x > 0 && x < .infinity {
-            let (high, low) = logKernel(x, accurate: false)
-            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-66 * high.magnitude) {
+            let (high, low, error) = logQuickKernel(x)
+            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) {
                 return (rounded, false)
             }
-            return (logSlow(x), true)
+            return logAccurate(x)
         }
         if x == 0 { return (-.infinity, false) }
         if x == .infinity { return (x, false) }
         return (x.isNaN ? x + x : .nan, false)   // x < 0: no real logarithm
+    }
+
+    /// log x for positive finite x when `logQuickKernel` left it undecided: `logKernel`, then
+    /// the slow path.
+    @inline(never)
+    static func logAccurate(_ x: Double) -> (value: Double, slow: Bool) {
+        if (x - 1).magnitude <= 0x1p-36 { return (logNearOne(x), false) }
+        let (high, low) = logKernel(x, accurate: false)
+        if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-66 * high.magnitude) {
+            return (rounded, false)
+        }
+        return (logSlow(x), true)
+    }
+
+    /// log x for |x - 1| ≤ 2^-36, rounded exactly (no error bound involved). Such x are where
+    /// log x can lie within 2^-53 ulp of a midpoint (log(1 - 2^-52) = -2^-52 - 2^-105 - …, a
+    /// midpoint less 2^-156/3), beyond any double-double Ziv test.
+    ///
+    /// z = x - 1 is exact and a multiple of 2^-53 (2^-52 for x ≥ 1), n 2^-53 with |n| ≤ 2^17,
+    /// so z² = n² 2^-106 is exact (n² < 2^53), and S = z - z²/2 = sh + sl exactly (FastTwoSum).
+    /// log x = S + t with t = z³/3 - z⁴/4 + … of z's sign and |t| ≤ 1.01 |z|³/3 < 2^-109.6.
+    /// S and every midpoint near it (|log x| > 2^-53, so half-ulps are at least 2^-106) are
+    /// multiples of 2^-107, so S is either a midpoint, and then t's sign decides, or at least
+    /// 2^-107 > |t| away from every midpoint, and then log x rounds as S does: to sh + sl.
+    static func logNearOne(_ x: Double) -> Double {
+        let z = x - 1
+        let (sh, sl) = DoubleDouble.fastTwoSum(z, -0.5 * (z * z))
+        let neighbour = sl > 0 ? sh.nextUp : sh.nextDown
+        if sl != 0 && 2 * sl == neighbour - sh { return (sl > 0) == (z > 0) ? neighbour : sh }
+        return sh + sl
     }
 
     /// log x rounded from wide arithmetic (Ziv's loop over `Wide.precisions`), for positive

@@ -9,12 +9,14 @@ extension PortableMath {
     /// pow(+inf, y) is +0 for y < 0 and +inf for y > 0. A finite x < 0 with a finite non-integer
     /// y gives NaN; with an integer y, the result is |x|^y, negated for odd y.
     ///
-    /// |x|^y = e^t, t = y log|x|: the accurate `logKernel` (relative error ≤ 2^-75) times y by
-    /// TwoProduct gives th + tl within 2^-74.99 |t|, which moves e^t by ≤ 1.0001 × 2^-74.99 |t|
-    /// relatively; `expKernel(th, tl)` adds 2^-78.4 (|tl| ≤ 2^-43.5 as |th| < 746). The Ziv test
-    /// uses (2^-77 + 2^-74 |th|) of the result. Results that are dyadic rationals (x^y exact:
-    /// `powExact`) are rounded exactly when Ziv's test fails, since an exact double or midpoint
-    /// can never pass it; the rest go to the slow path.
+    /// |x|^y = e^t, t = y log|x|, in two stages. First `logKernel` (relative error ≤ 2^-67.5)
+    /// times y by TwoProduct gives th + tl within 2^-67.49 |t|, which moves e^t by
+    /// ≤ 1.0001 × 2^-67.49 |t| relatively, and `expQuickKernel(th, tl)` adds 2^-64.5
+    /// (|tl| ≤ 2^-43.5 as |th| < 746): Ziv's test uses (2^-63 + 2^-67 |th|) of the result.
+    /// If undecided, the accurate `logKernel` (≤ 2^-75) gives th + tl within 2^-74.99 |t|, and
+    /// `expKernel(th, tl)` adds 2^-78.4: Ziv's test uses (2^-77 + 2^-74 |th|). Results that are
+    /// dyadic rationals (x^y exact: `powExact`) are rounded exactly when that fails, since an
+    /// exact double or midpoint can never pass it; the rest go to the slow path.
     static func powEvaluated(_ x: Double, _ y: Double) -> (value: Double, slow: Bool) {
         if y == 0 || x == 1 { return (1, false) }
         if x.isNaN || y.isNaN { return (x + y, false) }
@@ -41,15 +43,29 @@ extension PortableMath {
     /// a^y for finite a > 0, a ≠ 1, and finite y ≠ 0.
     @inline(__always)
     static func powPositive(_ a: Double, _ y: Double) -> (value: Double, slow: Bool) {
-        let (lh, ll) = logKernel(a, accurate: true)
+        let (lh, ll) = logKernel(a, accurate: false)
         let (th, tl0) = DoubleDouble.twoProduct(y, lh)
-        // |th - t| ≤ 2^-74 |t|: beyond these bounds the result surely overflows
+        // |th - t| ≤ 2^-67.4 |t|: beyond these bounds the result surely overflows
         // (t > 709.7828) or is below half the least subnormal (t < -745.1333).
         if th > 709.8 { return (.infinity, false) }
         if th < -745.2 { return (0, false) }
         if th > -708.38 && th < 709.78 {
-            let tl = tl0 + y * ll
-            let (high, low, exponent) = expKernel(th, tl)
+            let (high, low, exponent) = expQuickKernel(th, tl0 + y * ll)
+            let error = (0x1p-63 + 0x1p-67 * th.magnitude) * high
+            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) {
+                return (DoubleDouble.scaled(rounded, exponent), false)
+            }
+        }
+        return powAccurate(a, y)
+    }
+
+    /// a^y (as `powPositive`) when the first stage left it undecided or its result is not normal.
+    @inline(never)
+    static func powAccurate(_ a: Double, _ y: Double) -> (value: Double, slow: Bool) {
+        let (lh, ll) = logKernel(a, accurate: true)
+        let (th, tl0) = DoubleDouble.twoProduct(y, lh)
+        if th > -708.38 && th < 709.78 {
+            let (high, low, exponent) = expKernel(th, tl0 + y * ll)
             let error = (0x1p-77 + 0x1p-74 * th.magnitude) * high
             if let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) {
                 return (DoubleDouble.scaled(rounded, exponent), false)

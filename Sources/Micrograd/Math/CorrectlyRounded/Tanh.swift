@@ -6,24 +6,46 @@ extension PortableMath {
     /// - |x| ≥ 19.1: ±1. 1 - tanh|x| = 2/(e^(2|x|) + 1) < 2 e^-38.2 < 2^-54.1, under the
     ///   distance 2^-54 from 1 to the boundary below it.
     /// - 2^-27 < |x| < 2^-5: `tanhSmall`, relative error ≤ 2^-72.8.
-    /// - 2^-5 ≤ |x| < 19.1: tanh|x| = E/(E + 2), E = e^(2|x|) - 1 from `expKernel` (relative error
-    ///   2^-78.4 of e^(2|x|), so ≤ 2^-78.4 × e^(1/16)/(e^(1/16) - 1) ≤ 2^-74.35 of E, plus the
-    ///   roundings of its low part, below 2^-100). tanh's relative sensitivity to E is
-    ///   2/(E + 2) ≤ 1, and the double-double division (exact remainder by Dekker's
-    ///   product, then two roundings of the low part) adds below 2^-100: ≤ 2^-74.3.
-    /// The Ziv test uses 2^-71 for both.
+    /// - 2^-5 ≤ |x| < 19.1: tanh|x| = E/(E + 2), E = e^(2|x|) - 1 (`tanhQuotient`). First from
+    ///   `expQuickKernel` (relative error 2^-64.5 of e^(2|x|), so ≤ 2^-64.5 (E + 1)/E of E:
+    ///   ≤ 2^-60.46 as E ≥ e^(1/16) - 1, ≤ 2^-63.51 for |x| ≥ 0.35 where E ≥ 1.0138); Ziv's
+    ///   test uses 2^-60 and 2^-63. If undecided, from `expKernel` (2^-78.4 of e^(2|x|), so
+    ///   ≤ 2^-74.35 of E, plus the roundings of its low part, below 2^-100): ≤ 2^-74.3, and
+    ///   Ziv's test uses 2^-71. tanh's relative sensitivity to E is 2/(E + 2) ≤ 1, and the
+    ///   double-double division (exact remainder by Dekker's product, then two roundings of the
+    ///   low part) adds below 2^-100.
     static func tanhEvaluated(_ x: Double) -> (value: Double, slow: Bool) {
         let a = x.magnitude
         if a < 19.1 {
             if a <= 0x1p-27 { return (x, false) }
-            let (high, low) = a < 0x1p-5 ? tanhSmall(a) : tanhMiddle(a)
-            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-71 * high) {
+            if a < 0x1p-5 {
+                let (high, low) = tanhSmall(a)
+                if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-71 * high) {
+                    return (x < 0 ? -rounded : rounded, false)
+                }
+                return (tanhSlow(x), true)
+            }
+            let (h, l, exponent) = expQuickKernel(2 * a, 0)
+            let (high, low) = tanhQuotient(DoubleDouble.fastTwoSum(h, l), exponent)
+            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: (a < 0.35 ? 0x1p-60 : 0x1p-63) * high) {
                 return (x < 0 ? -rounded : rounded, false)
             }
-            return (tanhSlow(x), true)
+            return tanhAccurate(x)
         }
         if x.isNaN { return (x + x, false) }
         return (x < 0 ? -1 : 1, false)
+    }
+
+    /// tanh x for 2^-5 ≤ |x| < 19.1 when the first stage left it undecided: `expKernel`, then the
+    /// slow path.
+    @inline(never)
+    static func tanhAccurate(_ x: Double) -> (value: Double, slow: Bool) {
+        let (h, l, exponent) = expKernel(2 * x.magnitude, 0)
+        let (high, low) = tanhQuotient((h, l), exponent)
+        if let rounded = DoubleDouble.roundedIfDecided(high, low, error: 0x1p-71 * high) {
+            return (x < 0 ? -rounded : rounded, false)
+        }
+        return (tanhSlow(x), true)
     }
 
     /// tanh a as high + low for 2^-27 < a < 2^-5: a (1 + v), v = c3 u + u (c5 u + … + c13 u⁶),
@@ -49,15 +71,18 @@ extension PortableMath {
         return DoubleDouble.fastTwoSum(high, low + (pl + a * vl))
     }
 
-    /// tanh a as high + low for 2^-5 ≤ a < 19.1: E/(E + 2), E = e^(2a) - 1 (see `tanhEvaluated`).
+    /// tanh a as high + low for 2^-5 ≤ a < 19.1: E/(E + 2), E = e^(2a) - 1 with
+    /// e^(2a) = (h + l) 2^exponent, |l| ≤ ulp(h) (see `tanhEvaluated`).
     @inline(__always)
-    static func tanhMiddle(_ a: Double) -> (high: Double, low: Double) {
-        let (h, l, exponent) = expKernel(2 * a, 0)
+    static func tanhQuotient(_ power: (h: Double, l: Double), _ exponent: Int) -> (high: Double, low: Double) {
+        let (h, l) = power
         let scale = DoubleDouble.power2(exponent)
-        let (eh, el0) = DoubleDouble.twoSum(h * scale, -1)
-        let el = el0 + l * scale
-        let (dh, dl0) = DoubleDouble.twoSum(eh, 2)
-        let dl = dl0 + el
+        // e^(2a) = p + q exactly, p > 1.06: E = p - 1 and E + 2 = p + 1 by FastTwoSum, exact.
+        let p = h * scale, q = l * scale
+        let (eh, el0) = DoubleDouble.fastTwoSum(p, -1)
+        let el = el0 + q
+        let (dh, dl0) = DoubleDouble.fastTwoSum(p, 1)
+        let dl = dl0 + q
         let qh = eh / dh
         // eh - qh dh is a double (the remainder of a rounded quotient); with qh dh = ph + pl
         // exactly, eh - ph is exact (Sterbenz) and so is the subtraction of pl.
