@@ -29,6 +29,29 @@ struct NNLossTests {
         #expect(Loss.accuracy(scores: scores, labels: [1, 1]) == 0.5)
     }
 
+    @Test func maxMarginIsTheDemosExpression() {
+        // The loss, recorded in one call, against the demo's expression written with the
+        // operators: the same graph (operations, values, shape), the same gradients.
+        let raw = [0.5, -2, 0.0, -0.0, 3e300, .nan, 1, -0.75]
+        let labels: [Double] = [1, -1, 1, -1, -1, 1, 1, -1]
+        func graph(_ v: Value) -> String {
+            "\(v.op)(\(v.data.bitPattern)" + v.children.map { " " + graph($0) }.joined() + ")"
+        }
+        for computed in [false, true] {
+            let fused = raw.map { Value($0) }, plain = raw.map { Value($0) }
+            let fusedScores = computed ? fused.map { $0 * 2 } : fused
+            let plainScores = computed ? plain.map { $0 * 2 } : plain
+            let actual = Loss.maxMargin(scores: fusedScores, labels: labels)
+            let losses = zip(plainScores, labels).map { score, y in (1 + -y * score).relu() }
+            let expected = Value.sum(losses) * (1.0 / Double(losses.count))
+            #expect(graph(actual) == graph(expected))
+            actual.backward()
+            expected.backward()
+            #expect(fused.map(\.grad.bitPattern) == plain.map(\.grad.bitPattern))
+        }
+        #expect(Loss.maxMargin(scores: [], labels: []).data.isNaN)  // sum([]) * (1.0 / 0)
+    }
+
     @Test func l2IsTheChainOfProductsAndSums() {
         // Values and gradients of the fused node equal those of `alpha * (0 + p0*p0 + p1*p1 ...)`
         // recorded operator by operator, including a parameter that also feeds the rest.

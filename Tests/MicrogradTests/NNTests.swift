@@ -62,6 +62,27 @@ struct NNTests {
         #expect(out.children[0].children.map(\.id) == [neuron.bias.id, neuron.weights[0].id, x[0].id, neuron.weights[1].id, x[1].id])
     }
 
+    @Test func layerOfNeuronsWithDifferentActivationsCallsEachNeuron() {
+        // The engine fuses a layer only when its neurons share an activation; these are called
+        // one by one, and an MLP containing such a layer folds over its layers.
+        let relu = Neuron(weights: [Value(2), Value(-3)], bias: Value(0.5), activation: .relu)
+        let linear = Neuron(weights: [Value(-1), Value(0.25)], bias: Value(4), activation: .linear)
+        let mixed = Layer(neurons: [relu, linear])
+        let output = Layer(neurons: [Neuron(weights: [Value(3), Value(-2)], bias: Value(1), activation: .linear)])
+        let model = MLP(layers: [mixed, output])
+        let x = [Value(1.5), Value(-4.0)]
+        let hidden = mixed(x)
+        #expect(hidden.map(\.op) == [.relu, .weightedSum])
+        // relu(0.5 + 2 * 1.5 + -3 * -4) and 4 + -1 * 1.5 + 0.25 * -4, all exact.
+        #expect(hidden.map(\.data) == [15.5, 1.5])
+        let y = model(x)[0]
+        #expect(y.data == 44.5)  // 1 + 3 * 15.5 + -2 * 1.5
+        y.backward()
+        // dy/dx = 3 * w_relu + -2 * w_linear (the relu passes: its sum is positive).
+        #expect(x.map(\.grad) == [8, -9.5])
+        #expect(model([1.5, -4.0])[0].data == y.data)
+    }
+
     @Test func mlpOnDoublesAndValuesAgree() {
         let model = MLP(2, [3, 1], seed: 5)
         #expect(model([0.25, -1.5])[0].data == model([Value(0.25), Value(-1.5)])[0].data)

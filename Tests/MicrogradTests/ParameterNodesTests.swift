@@ -33,11 +33,11 @@ struct ParameterNodesTests {
     /// A computed parameter whose value is set between two calls is used with its new value.
     @Test func computedParameterSetBetweenCallsIsReadAfresh() {
         let weight = Value(2.0) * 1.0, bias = Value(0.5)
-        let layer = Value.DenseLayer(weights: [weight], biases: [bias], activation: nil)
+        let layer = Layer(neurons: [Neuron(weights: [weight], bias: bias, activation: .linear)])
         let x = Value(3.0) * 1.0
-        let before = Value.dense([layer], inputs: [x])[0]
+        let before = layer([x])[0]
         weight.data = 4.0
-        let after = Value.dense([layer], inputs: [x])[0]
+        let after = layer([x])[0]
         #expect(before.data == 2.0 * 3.0 + 0.5)
         #expect(after.data == 4.0 * 3.0 + 0.5)
     }

@@ -43,7 +43,7 @@ enum CurrentTape {
     /// The same, not retained: the thread's holder keeps its tape alive as long as the thread.
     @usableFromInline static func threadTape() -> Unmanaged<Tape> {
         // The thread's slot keeps the holder alive: borrow it rather than retain it.
-        threadHolder()._withUnsafeGuaranteedRef { holder in
+        threadHolder().borrowed { holder in
             // Unique first: only then can no other thread be using the tape.
             if isKnownUniquelyReferenced(&holder.tape) {
                 let tape = holder.tape
@@ -57,7 +57,7 @@ enum CurrentTape {
 
     /// A leaf this thread's tape spared, if there is one.
     static func spareLeaf() -> Leaf? {
-        threadHolder()._withUnsafeGuaranteedRef { $0.spareLeaves.take() }
+        threadHolder().borrowed { $0.spareLeaves.take() }
     }
 
     @usableFromInline static func threadHolder() -> Unmanaged<Holder> {

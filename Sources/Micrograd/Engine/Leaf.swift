@@ -5,21 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// What a ``Value`` refers to: a tape (`Value.index` is its node) or a leaf.
-///
-/// Both keep their node values behind `data` — a tape's array, a leaf's own slot — so reading
-/// `Value.data` is one load either way. (Reading different stored properties of the two
-/// subclasses in the two arms of one branch also trips an LLVM miscompilation in Swift 6.3's
-/// optimiser; keeping the hot fields here avoids it.)
-@usableFromInline
-class NodeOwner {
-    @exclusivity(unchecked) @usableFromInline final var data: UnsafeMutablePointer<Double>
-
-    @usableFromInline init(data: UnsafeMutablePointer<Double>) {
-        self.data = data
-    }
-}
-
 /// The storage of a leaf: a number created with `Value(_:)`, such as a weight or an input.
 ///
 /// Leaves live on their own, outside any tape, so a model's parameters never keep a training
@@ -100,7 +85,7 @@ final class Leaf: NodeOwner {
     }
 
     /// Counts changes of leaf values on every thread, so caches of leaf node indices (see
-    /// `Value.DenseLayer`) know when a leaf may have been recorded afresh.
+    /// `FusedLayer`) know when a leaf may have been recorded afresh.
     @usableFromInline static let dataChanges = Atomic<UInt64>(0)
 
     /// Sets the gradient, or forgets it (torch's `None`) when `newValue` is nil.
@@ -111,21 +96,4 @@ final class Leaf: NodeOwner {
 
     /// Adds one backward pass's gradient `g` (see `State.accumulate`).
     @inlinable func accumulate(_ g: Double) { state.pointee.accumulate(g) }
-}
-
-extension Value {
-    /// Sets `values[i].data = newData(i)` for each `i` in order, as the `data` setter does one
-    /// at a time (an optimizer's update of every parameter).
-    static func updateData(of values: UnsafeBufferPointer<Value>, _ newData: (Int) -> Double) {
-        for i in values.indices {
-            let value = values[i]
-            if value.isLeaf {
-                Leaf.setData(value.leaf.state, newData(i))
-            } else {
-                let tape = value.tape, node = Int(value.index), newValue = newData(i)
-                tape.withLock { tape.data[node] = newValue }
-            }
-        }
-        Leaf.noteDataChanges()
-    }
 }

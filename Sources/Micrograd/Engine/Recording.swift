@@ -18,7 +18,7 @@ extension Value {
 
     /// Records `op(self)`, whose forward result is `forward(self.data)`.
     @inlinable func recordUnary(_ op: Op, _ forward: (Double) -> Double) -> Value {
-        Value.tape(for: self)._withUnsafeGuaranteedRef { tape in
+        Value.tape(for: self).borrowed { tape in
             tape.withLock {
                 let a = tape.index(of: self)
                 return Value(tape: tape, index: tape.append(op, forward(tape.data[Int(a)]), a, 0))
@@ -30,7 +30,7 @@ extension Value {
     @inlinable static func recordBinary(
         _ op: Op, _ a: Value, _ b: Value, _ forward: (Double, Double) -> Double
     ) -> Value {
-        tape(for: a, b)._withUnsafeGuaranteedRef { tape in
+        tape(for: a, b).borrowed { tape in
             tape.withLock {
                 let ia = tape.index(of: a)
                 let ib = tape.index(of: b)
@@ -45,7 +45,7 @@ extension Value {
     @inlinable static func recordWithConstant(
         _ op: Op, _ a: Value, _ c: Double, constantFirst: Bool = false, _ forward: (Double) -> Double
     ) -> Value {
-        tape(for: a)._withUnsafeGuaranteedRef { tape in
+        tape(for: a).borrowed { tape in
             tape.withLock {
                 let ia = tape.index(of: a)
                 let result = forward(tape.data[Int(ia)])

@@ -20,7 +20,7 @@ extension Tape {
     /// Runs `body` holding this tape's lock.
     @inlinable @inline(__always)
     func withLock<R>(_ body: () -> R) -> R {
-        if _slowPath(!lockWord.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged) {
+        if !lockWord.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
             waitForLock()
         }
         defer { lockWord.store(false, ordering: .releasing) }

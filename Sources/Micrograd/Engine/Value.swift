@@ -145,33 +145,6 @@ public struct Value {
     }
 }
 
-/// The identity of a node: equal for two ``Value``s exactly when they refer to the same node.
-public struct NodeID: Hashable, Sendable {
-    let owner: ObjectIdentifier
-    let index: Int32
-}
-
-extension Tape {
-    /// The operand node indices of node `i`, in operator order.
-    @usableFromInline func operandIndices(of i: Int) -> [Int32] {
-        switch ops[i].arity {
-        case 0: return []
-        case 1: return [lhs[i]]
-        case 2: return [lhs[i], rhs[i]]
-        default:
-            let terms = WeightedSumOperands(header: lhs[i], neuron: rhs[i], in: operands)
-            var indices = [terms.bias]
-            for k in 0..<terms.count { indices += [terms.weights[k], terms.inputs[k]] }
-            return indices
-        }
-    }
-
-    /// The value at node `i`, seen as its leaf when it stands for one.
-    @usableFromInline func value(at i: Int32) -> Value {
-        ops[Int(i)] == .leaf ? Value(leaf: leaf(at: Int(i))) : Value(tape: self, index: i)
-    }
-}
-
 extension Value: CustomStringConvertible {
     /// `Value(data=…, grad=…)`, as micrograd prints it.
     public var description: String { "Value(data=\(data), grad=\(grad))" }

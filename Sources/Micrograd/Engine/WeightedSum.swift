@@ -108,7 +108,10 @@ extension Tape {
         operands[header + 3] = Int32(truncatingIfNeeded: inputsAt)
         operands[biasAt] = bias
         let terms = WeightedSumOperands(header: Int32(truncatingIfNeeded: header), neuron: 0, in: operands)
+        // `recordTerms` may record leaves and constants, which grows the node columns but never
+        // `operands`, where `terms` points.
         recordTerms(terms)
+        assert(terms.weights == operands + weightsAt, "weightedSum: the operand buffer moved while its terms were recorded")
         operandCount = inputsAt + n
         // After the operands are recorded (which may grow `data`), one tight loop.
         let data = self.data

@@ -3,18 +3,17 @@ public final class Layer: Module {
     /// The neurons, one per output.
     public let neurons: [Neuron]
 
-    /// The neurons as the engine records them in one call (a one-layer stack).
-    let dense: [Value.DenseLayer]
+    /// The neurons recorded as one layer by the engine's fast path, when they share an
+    /// activation.
+    let fused: FusedLayer?
     /// Every parameter, in ``parameters()`` order.
     let allParameters: [Value]
 
-    /// A layer of the given neurons, which must share an activation and an input count.
+    /// A layer of the given neurons, which must share an input count.
     public init(neurons: [Neuron]) {
-        precondition(Set(neurons.map(\.activation)).count <= 1, "Layer: neurons with different activations")
         precondition(Set(neurons.map(\.weights.count)).count <= 1, "Layer: neurons with different input counts")
         self.neurons = neurons
-        dense = [Value.DenseLayer(
-            weights: neurons.flatMap(\.weights), biases: neurons.map(\.bias), activation: neurons.first?.activation.op)]
+        fused = FusedLayer(neurons)
         allParameters = neurons.flatMap { $0.parameters() }
     }
 
@@ -31,15 +30,19 @@ public final class Layer: Module {
         self.init(neurons: neurons)
     }
 
-    /// Each neuron's output, computed neuron by neuron (recorded as calling each ``Neuron``
-    /// records it).
+    /// Each neuron on the inputs: micrograd's `[n(x) for n in self.neurons]`.
+    ///
+    /// The engine's fast path records it as one fused layer, with the same nodes, values and
+    /// gradients as calling the neurons one by one (`FusedLayer`, checked by `DenseLayerTests`).
     public func callAsFunction(_ x: [Value]) -> [Value] {
-        Value.dense(dense, inputs: x)
+        if let fused { return FusedLayer.apply([fused], to: x) }
+        return neurons.map { $0(x) }
     }
 
-    /// Each neuron's output for plain-number inputs.
+    /// Each neuron on plain-number inputs (each product is `w * x` with a `Double`).
     public func callAsFunction(_ x: [Double]) -> [Value] {
-        Value.dense(dense, inputs: x)
+        if let fused { return FusedLayer.apply([fused], to: x) }
+        return neurons.map { $0(x) }
     }
 
     /// The neurons' parameters, neuron by neuron.

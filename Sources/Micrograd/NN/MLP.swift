@@ -7,15 +7,16 @@ public final class MLP: Module {
     /// The layers, from the inputs to the outputs.
     public let layers: [Layer]
 
-    /// The layers as the engine records them in one call.
-    let dense: [Value.DenseLayer]
+    /// The layers recorded in one call by the engine's fast path, when each is fused.
+    let fused: [FusedLayer]?
     /// Every parameter, in ``parameters()`` order (the layers never change, so neither does it).
     let allParameters: [Value]
 
     /// A network of the given layers.
     public init(layers: [Layer]) {
         self.layers = layers
-        dense = layers.flatMap(\.dense)
+        let fusedLayers = layers.compactMap(\.fused)
+        fused = fusedLayers.count == layers.count ? fusedLayers : nil
         allParameters = layers.flatMap { $0.parameters() }
     }
 
@@ -46,15 +47,20 @@ public final class MLP: Module {
             rng: &rng)
     }
 
-    /// The outputs of the last layer.
+    /// Each layer on the previous one's outputs: micrograd's `for layer in self.layers: x = layer(x)`.
+    ///
+    /// The engine's fast path records every layer in one call, with the same nodes, values and
+    /// gradients (`FusedLayer`, checked by `DenseLayerTests`).
     public func callAsFunction(_ x: [Value]) -> [Value] {
-        Value.dense(dense, inputs: x)
+        if let fused { return FusedLayer.apply(fused, to: x) }
+        return layers.reduce(x) { x, layer in layer(x) }
     }
 
-    /// The outputs of the last layer for plain-number inputs (used as `Double`s by the first layer).
+    /// The same for plain-number inputs, which the first layer uses as `Double`s.
     public func callAsFunction(_ x: [Double]) -> [Value] {
-        guard !layers.isEmpty else { return x.map { Value($0) } }
-        return Value.dense(dense, inputs: x)
+        if let fused { return FusedLayer.apply(fused, to: x) }
+        guard let first = layers.first else { return x.map { Value($0) } }
+        return layers.dropFirst().reduce(first(x)) { x, layer in layer(x) }
     }
 
     /// Every parameter, layer by layer.

@@ -11,7 +11,7 @@ extension Loss {
         var ex: [Value] = []
         ex.reserveCapacity(logits.count)
         for logit in logits { ex.append(logit.exp()) }
-        let denominator = pythonSum(count: ex.count) { ex[$0] }
+        let denominator = Value.sum(ex)
         return -(ex[target] / denominator).log()
     }
 }

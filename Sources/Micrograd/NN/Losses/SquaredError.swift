@@ -5,6 +5,6 @@ extension Loss {
         precondition(
             predictions.count == targets.count,
             "squaredError: \(predictions.count) predictions for \(targets.count) targets")
-        return pythonSum(count: predictions.count) { i in (predictions[i] - targets[i]).pow(2) }
+        return Value.sum(zip(predictions, targets).lazy.map { prediction, target in (prediction - target).pow(2) })
     }
 }

@@ -1,53 +1,48 @@
-/// Fully connected layers recorded in one call: what `MLP` and `Layer` do, without creating a
-/// `Value` for each intermediate neuron.
+/// Layers of neurons recorded a whole layer per call: the fast path of ``Layer`` and ``MLP``.
 ///
-/// The tape holds the nodes calling the neurons one by one records — per layer, each neuron's
-/// weighted sum (``Op/weightedSum``) and activation — with a layer's sums first, then its
-/// activations (which changes no value or gradient, see `Tape.dense(_:inputs:fresh:)`). The
-/// sums are computed several neurons at a time (`DenseKernel`) and, where it gives the same
-/// gradients, the backward pass runs a layer at a time (`DenseBlock`).
-extension Value {
-    /// One fully connected layer: its neurons' weights (neuron by neuron, each `inputs` long),
-    /// biases and activation (``Op/relu``, ``Op/tanh``, or nil for none).
-    public final class DenseLayer {
-        /// All weights, neuron after neuron.
-        public let weights: [Value]
-        /// One bias per neuron.
-        public let biases: [Value]
-        /// The activation applied to each weighted sum, if any.
-        public let activation: Op?
-        /// Where the weights and biases sit on the tape that last recorded this layer.
-        let nodes = ParameterNodes()
+/// `FusedLayer.apply(layers, to: x)` records exactly what calling each neuron on the inputs,
+/// layer after layer, records — `layers.reduce(x) { x, layer in layer.neurons.map { $0(x) } }`:
+/// per layer, each neuron's weighted sum (``Op/weightedSum``) and activation, with the same
+/// values and gradients — without a `Value` for each intermediate neuron. A layer's sums come
+/// first, then its activations (which changes no value or gradient, see
+/// `Tape.dense(_:inputs:fresh:)`). The sums are computed several neurons at a time
+/// (`DenseKernel`) and, where it gives the same gradients, the backward pass runs a layer at a
+/// time (`DenseBlock`). `DenseLayerTests` proves the equivalence bit for bit.
+final class FusedLayer {
+    /// All weights, neuron after neuron.
+    let weights: [Value]
+    /// One bias per neuron.
+    let biases: [Value]
+    /// The activation applied to each weighted sum: ``Op/relu``, ``Op/tanh``, or nil for none.
+    let activation: Op?
+    /// The number of inputs of each neuron.
+    let fanIn: Int
+    /// Where the weights and biases sit on the tape that last recorded this layer.
+    let nodes = ParameterNodes()
 
-        /// A layer of `biases.count` neurons with `weights.count / biases.count` inputs each.
-        public init(weights: [Value], biases: [Value], activation: Op?) {
-            precondition(activation == nil || activation == .relu || activation == .tanh,
-                         "DenseLayer: activation must be relu, tanh or nil")
-            precondition(biases.isEmpty || weights.count % biases.count == 0,
-                         "DenseLayer: \(weights.count) weights for \(biases.count) neurons")
-            self.weights = weights
-            self.biases = biases
-            self.activation = activation
-            fanIn = biases.isEmpty ? 0 : weights.count / biases.count
-        }
-
-        /// The number of inputs of each neuron.
-        let fanIn: Int
+    /// The layer of `neurons`, or nil when they do not share an activation (each neuron is
+    /// then called on its own). They share an input count (``Layer`` checks it).
+    init?(_ neurons: [Neuron]) {
+        guard Set(neurons.map(\.activation)).count <= 1 else { return nil }
+        weights = neurons.flatMap(\.weights)
+        biases = neurons.map(\.bias)
+        activation = neurons.first?.activation.op
+        fanIn = neurons.first?.weights.count ?? 0
     }
 
     /// The outputs of `layers` applied in order to `inputs`.
-    public static func dense(_ layers: [DenseLayer], inputs: [Value]) -> [Value] {
+    static func apply(_ layers: [FusedLayer], to inputs: [Value]) -> [Value] {
         // Borrowed, not retained: the tape is kept alive by a computed input or by the thread,
         // the inputs by `inputs` and the layers by `layers`.
         let tape = inputs.first(where: { !$0.isLeaf }).map { Unmanaged.passUnretained($0.tape) } ?? CurrentTape.threadTape()
-        return tape._withUnsafeGuaranteedRef { tape in tape.withLock {
+        return tape.borrowed { tape in tape.withLock {
             var list = tape.nodeList(count: inputs.count)
             inputs.withUnsafeBufferPointer { inputs in
                 for k in inputs.indices { tape.operands[list.at + k] = tape.index(of: inputs[k]) }
             }
             layers.withUnsafeBufferPointer { layers in
                 for l in layers.indices {
-                    list = Unmanaged.passUnretained(layers[l])._withUnsafeGuaranteedRef { layer in
+                    list = Unmanaged.passUnretained(layers[l]).borrowed { layer in
                         tape.dense(layer, inputs: list, fresh: l > 0)
                     }
                 }
@@ -57,7 +52,7 @@ extension Value {
     }
 
     /// The same for plain-number inputs, each used as `w * x` with a `Double`.
-    public static func dense(_ layers: [DenseLayer], inputs: [Double]) -> [Value] {
+    static func apply(_ layers: [FusedLayer], to inputs: [Double]) -> [Value] {
         guard let layer = layers.first else { return inputs.map { Value($0) } }
         let tape = CurrentTape.forNewGraph()
         return tape.withLock {
@@ -100,12 +95,12 @@ extension Tape {
     /// The layer's nodes are its weighted sums, neuron by neuron, then its activations. Each
     /// activation's only operand is its own sum, so recording all sums before all activations
     /// changes no gradient: the sums still send theirs to the inputs last neuron first.
-    func dense(_ layer: Value.DenseLayer, inputs: NodeList, fresh: Bool) -> NodeList {
+    func dense(_ layer: FusedLayer, inputs: NodeList, fresh: Bool) -> NodeList {
         let neurons = layer.biases.count, fanIn = layer.fanIn
         precondition(inputs.count == fanIn, "dense: \(inputs.count) inputs for \(fanIn) weights")
         layer.nodes.resolve(layer, on: self)
         let parameters = layer.nodes
-        let gathered = scratch(count: fanIn + 2 * parameters.lanes)
+        let gathered = fastPath.scratch(count: fanIn + 2 * parameters.lanes)
         let sums = gathered + fanIn, outputs = sums + parameters.lanes
         // The inputs' values: read in place when they are consecutive nodes (the previous
         // layer's outputs), else gathered.
@@ -121,7 +116,8 @@ extension Tape {
         DenseKernel.activate(layer.activation, sums, into: outputs, count: neurons)
 
         // The header, the list of outputs and the nodes, written through local copies of the
-        // buffers once they have room.
+        // buffers once they have room (`x` points into `data`, which may move now; `sums` and
+        // `outputs` point into the scratch memory, which does not).
         let activationCount = layer.activation == nil ? 0 : neurons
         reserveOperands(4 + neurons)
         reserveNodes(neurons + activationCount)
@@ -138,6 +134,8 @@ extension Tape {
             nodes.setRun(first &+ neurons, count: neurons, activation, values: outputs,
                          a: Int32(truncatingIfNeeded: first), aStep: 1, b: 0, bStep: 0)
         }
+        assert(fastPath.scratch == gathered, "dense: the scratch memory moved while the layer was recorded")
+        nodes.assertValid(for: self)
         let firstOutput = Int32(truncatingIfNeeded: first &+ activationCount)
         for j in 0..<neurons { operands[list.at &+ j] = firstOutput &+ Int32(truncatingIfNeeded: j) }
         operandCount = list.at + neurons
@@ -145,7 +143,7 @@ extension Tape {
 
         if neurons > 0 && parameters.firstWeight >= 0 && parameters.firstBias >= 0
             && (fresh || distinctNonParameters(inputs, parameters, neurons: neurons)) {
-            blocks.append(DenseBlock(
+            fastPath.blocks.append(DenseBlock(
                 first: Int32(truncatingIfNeeded: first), last: Int32(truncatingIfNeeded: count - 1),
                 neurons: Int32(truncatingIfNeeded: neurons), header: Int32(truncatingIfNeeded: header),
                 firstWeight: parameters.firstWeight, firstBias: parameters.firstBias, activation: layer.activation))
@@ -155,7 +153,7 @@ extension Tape {
 
     /// Records `layer` applied to plain numbers: each neuron wraps its own, as `w * x` with a
     /// `Double` does, so these sums keep their own operand lists.
-    func dense(_ layer: Value.DenseLayer, constants: [Double]) -> NodeList {
+    func dense(_ layer: FusedLayer, constants: [Double]) -> NodeList {
         let neurons = layer.biases.count, fanIn = layer.fanIn
         precondition(constants.count == fanIn, "dense: \(constants.count) inputs for \(fanIn) weights")
         layer.nodes.resolve(layer, on: self)

@@ -28,7 +28,7 @@ final class ParameterNodes {
     /// `Leaf.dataChanges` counts value changes on every thread, so a change elsewhere (another
     /// thread's optimizer step) only makes this check that its nodes still stand: recording
     /// again then would give the same values, but a footprint that depends on other threads.
-    func resolve(_ layer: Value.DenseLayer, on tape: Tape) {
+    func resolve(_ layer: FusedLayer, on tape: Tape) {
         let changes = Leaf.dataChanges.load(ordering: .relaxed)
         if stamp != tape.stamp || (self.changes != changes && !describes(layer, on: tape)) {
             record(layer, on: tape)
@@ -41,7 +41,7 @@ final class ParameterNodes {
     /// parameters' values: each leaf still has its node there (a new value clears a leaf's
     /// stamp, so its next use records it afresh elsewhere), and each parameter node still holds
     /// the value copied into `columns`.
-    private func describes(_ layer: Value.DenseLayer, on tape: Tape) -> Bool {
+    private func describes(_ layer: FusedLayer, on tape: Tape) -> Bool {
         let neurons = layer.biases.count, fanIn = layer.fanIn
         let data = tape.data, weightNodes = tape.operands + weightsAt, biasNodes = tape.operands + biasesAt
         func stands(_ value: Value, _ node: Int32, _ column: Double) -> Bool {
@@ -60,7 +60,7 @@ final class ParameterNodes {
         return true
     }
 
-    private func record(_ layer: Value.DenseLayer, on tape: Tape) {
+    private func record(_ layer: FusedLayer, on tape: Tape) {
         let neurons = layer.biases.count, weights = layer.weights.count
         let fanIn = neurons == 0 ? 0 : weights / neurons
         let before = tape.count
@@ -68,7 +68,7 @@ final class ParameterNodes {
         tape.reserveNodes(weights + neurons)
         tape.reserveLeaves(weights + neurons)
         // The layer holds its parameters: keeping it alive keeps every leaf recorded here.
-        tape.heldLayers.append(Unmanaged.passUnretained(layer))
+        tape.fastPath.heldLayers.append(Unmanaged.passUnretained(layer))
         weightsAt = tape.operandCount
         biasesAt = weightsAt + weights
         tape.operandCount = biasesAt + neurons
@@ -94,5 +94,44 @@ final class ParameterNodes {
             }
             columns[fanIn * lanes + j] = data[Int(biasNodes[j])]
         }
+    }
+}
+
+extension Tape {
+    /// `index(of: values[k])` for every `k`, written to `indices`, for the parameters of a
+    /// layer this tape keeps alive (`fastPath.heldLayers`), with room reserved for their nodes and
+    /// leaves: a leaf used for the first time is recorded without a reference of its own.
+    func indices(ofParameters values: UnsafeBufferPointer<Value>, into indices: UnsafeMutablePointer<Int32>) {
+        assert(count + values.count <= capacity && leafCount + values.count <= leafCapacity,
+               "indices(ofParameters:): room for every parameter's node and leaf is reserved")
+        // Local copies: the stores below cannot change them, and nothing below grows the tape.
+        let nodes = NodeColumns(of: self), leaves = self.leaves, leafStates = self.leafStates, stamp = self.stamp
+        var count = self.count, leafCount = self.leafCount
+        for k in values.indices {
+            let value = values[k]
+            if value.index >= 0 {
+                indices[k] = index(of: value)
+                continue
+            }
+            let leaf = Unmanaged.passUnretained(unsafeDowncast(value.owner, to: Leaf.self))
+            let state = leaf.borrowed { $0.state }
+            if state.pointee.tapeStamp == stamp {
+                indices[k] = state.pointee.tapeIndex
+                continue
+            }
+            let node = Int32(truncatingIfNeeded: count)
+            nodes.set(count, .leaf, state.pointee.data, Int32(truncatingIfNeeded: leafCount), 0)
+            leaves[leafCount] = leaf
+            leafStates[leafCount] = state
+            state.pointee.tapeStamp = stamp
+            state.pointee.tapeIndex = node
+            indices[k] = node
+            count += 1
+            leafCount += 1
+        }
+        nodes.assertValid(for: self)
+        assert(leaves == self.leaves && leafStates == self.leafStates, "the tape's leaf buffers moved")
+        self.count = count
+        self.leafCount = leafCount
     }
 }

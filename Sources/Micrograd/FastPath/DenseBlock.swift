@@ -24,9 +24,44 @@ struct DenseBlock {
     @usableFromInline let activation: Op?
 }
 
+/// The dense blocks a backward sweep meets, from the last one that starts at or before its
+/// root down to the first.
+struct DenseBlockCursor {
+    /// The next block's index in `FastPath.blocks`, or -1 when there is none.
+    var next: Int
+    /// The next block's last node, or -1: the sweep hands the block over on reaching it.
+    var lastNode: Int
+
+    init(_ next: Int, in blocks: [DenseBlock]) {
+        self.next = next
+        lastNode = next >= 0 ? Int(blocks[next].last) : -1
+    }
+}
+
+extension FastPath {
+    /// The blocks a sweep from node `root` meets.
+    func blocks(reachedFrom root: Int) -> DenseBlockCursor {
+        DenseBlockCursor(blocks.lastIndex { Int($0.first) <= root } ?? -1, in: blocks)
+    }
+
+    /// The last node a sweep from `root` gives a gradient: `root`, or the last node of a block
+    /// containing it (a block is swept whole).
+    func lastNodeSwept(from root: Int) -> Int {
+        Swift.max(root, blocks.last { Int($0.first) <= root }.map { Int($0.last) } ?? root)
+    }
+}
+
 extension Tape {
+    /// Sweeps the cursor's next block, moves the cursor on, and returns the block's first node.
+    func sweepBlock(_ cursor: inout DenseBlockCursor) -> Int {
+        let block = fastPath.blocks[cursor.next]
+        sweep(block)
+        cursor = DenseBlockCursor(cursor.next - 1, in: fastPath.blocks)
+        return Int(block.first)
+    }
+
     /// Runs the backward pass over `block`'s nodes (see ``DenseBlock``).
-    @usableFromInline func sweep(_ block: DenseBlock) {
+    func sweep(_ block: DenseBlock) {
         let data = self.data, grad = self.grad, hasGrad = self.hasGrad
         let neurons = Int(block.neurons), sums = Int(block.first)
         let n = Int(operands[Int(block.header)])
@@ -58,7 +93,7 @@ extension Tape {
             x = UnsafePointer(data + firstInput)
             xGrad = grad + firstInput
         } else {
-            let gathered = scratch(count: 2 * n)
+            let gathered = fastPath.scratch(count: 2 * n)
             for k in 0..<n {
                 gathered[k] = data[Int(inputs[k])]
                 gathered[n + k] = grad[Int(inputs[k])]

@@ -7,7 +7,7 @@ struct RetainedObjects<Object: AnyObject> {
 
     /// Retains `object` and keeps it.
     mutating func append(_ object: Unmanaged<Object>) {
-        if _slowPath(count == capacity) {
+        if count == capacity {
             capacity = Swift.max(2 * capacity, 64)
             let grown = UnsafeMutablePointer<Unmanaged<Object>>.allocate(capacity: capacity)
             grown.moveInitialize(from: base, count: count)
