@@ -92,7 +92,7 @@ final class HandWrittenMLP {
     /// Point `s`'s loss; writes its gradient with respect to the outputs into `deltas`.
     private func lossAndOutputGradient(point s: Int) -> Double {
         let last = sizes.count - 1, output = units + unitOffsets[last], delta = deltas + unitOffsets[last]
-        if let targets = workload.targets {  // squared error
+        if let targets = workload.targets { // squared error
             let d = output[0] - targets[s]
             delta[0] = 2 * d
             return d * d

@@ -48,9 +48,10 @@ struct HandWrittenMoons {
         rowBytes = (samples + Lanes.scalarCount - 1) / Lanes.scalarCount * MemoryLayout<Lanes>.stride
         var layers: [Layer] = [], parameterCount = 0, rows = 0
         for l in 1..<sizes.count {
-            let layer = Layer(inputs: sizes[l - 1], outputs: sizes[l], isHidden: l < sizes.count - 1,
-                              parameters: parameterCount, input: rows * rowBytes,
-                              output: (rows + sizes[l - 1] + 1) * rowBytes)
+            let layer = Layer(
+                inputs: sizes[l - 1], outputs: sizes[l], isHidden: l < sizes.count - 1,
+                parameters: parameterCount, input: rows * rowBytes,
+                output: (rows + sizes[l - 1] + 1) * rowBytes)
             layers.append(layer)
             parameterCount += layer.outputs * (layer.inputs + 1)
             rows += layer.inputs + 1

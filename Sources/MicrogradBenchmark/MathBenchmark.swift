@@ -37,8 +37,10 @@ func mathBenchmark() {
     }
 
     typealias Row = (name: String, time: () -> Double)
-    func rows(_ name: String, _ xs: [Double], c: @escaping (Double) -> Double, seam: @escaping (Double) -> Double,
-              kernel: ((Double) -> Double)?) -> [Row] {
+    func rows(
+        _ name: String, _ xs: [Double], c: @escaping (Double) -> Double, seam: @escaping (Double) -> Double,
+        kernel: ((Double) -> Double)?
+    ) -> [Row] {
         var rows: [Row] = [
             ("\(name): C library, called directly", { perCall(xs, c) }),
             ("\(name): TorchMath, default library", { perCall(xs, seam) }),
@@ -50,11 +52,14 @@ func mathBenchmark() {
         return rows
     }
     #if canImport(Glibc)
-    let (cExp, cLog, cTanh) = ({ Glibc.exp($0) }, { Glibc.log($0) }, { Glibc.tanh($0) }) as ((Double) -> Double, (Double) -> Double, (Double) -> Double)
+    let (cExp, cLog, cTanh) =
+        ({ Glibc.exp($0) }, { Glibc.log($0) }, { Glibc.tanh($0) }) as ((Double) -> Double, (Double) -> Double, (Double) -> Double)
     #else
-    let (cExp, cLog, cTanh) = ({ Darwin.exp($0) }, { Darwin.log($0) }, { Darwin.tanh($0) }) as ((Double) -> Double, (Double) -> Double, (Double) -> Double)
+    let (cExp, cLog, cTanh) =
+        ({ Darwin.exp($0) }, { Darwin.log($0) }, { Darwin.tanh($0) }) as ((Double) -> Double, (Double) -> Double, (Double) -> Double)
     #endif
-    var all = rows("exp", inputs, c: cExp, seam: { TorchMath.exp($0) }, kernel: torch?.math.exp)
+    var all =
+        rows("exp", inputs, c: cExp, seam: { TorchMath.exp($0) }, kernel: torch?.math.exp)
         + rows("log", positive, c: cLog, seam: { TorchMath.log($0) }, kernel: torch?.math.log)
         + rows("tanh", inputs, c: cTanh, seam: { TorchMath.tanh($0) }, kernel: torch?.math.tanh)
         + rows("sqrt", positive, c: { $0.squareRoot() }, seam: { TorchMath.sqrt($0) }, kernel: torch?.math.sqrt)
@@ -68,12 +73,14 @@ func mathBenchmark() {
     for _ in 0..<alternatingRounds {
         for (i, row) in all.enumerated() { samples[i].append(row.time()) }
     }
-    print("ns per call, median of \(alternatingRounds) alternating rounds of \(callsPerRound) calls"
-        + (torch.map { " (\($0.math))" } ?? "") + ":")
+    print(
+        "ns per call, median of \(alternatingRounds) alternating rounds of \(callsPerRound) calls"
+            + (torch.map { " (\($0.math))" } ?? "") + ":")
     for (i, row) in all.enumerated() {
         let base = all.firstIndex { $0.name.hasPrefix(row.name.prefix { $0 != ":" }) } ?? i
         let ratios = zip(samples[i], samples[base]).map { $0 / $1 }
-        print("  \(row.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(format(median(samples[i]), 2)) ns"
-            + (base == i ? "" : "   \(format(median(ratios), 2, width: 5))× the first row of its group"))
+        print(
+            "  \(row.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(format(median(samples[i]), 2)) ns"
+                + (base == i ? "" : "   \(format(median(ratios), 2, width: 5))× the first row of its group"))
     }
 }

@@ -18,16 +18,21 @@ enum PortableMathBenchmark {
     }
 
     static let functions: [Function] = [
-        Function(name: "exp", inputs: "x uniform in [-700, 700]", portable: { x, _ in PortableMath.exp(x) },
-                 libm: { x, _ in cExp(x) }, draw: { rng in (rng.uniform(-700, 700), 0) }),
-        Function(name: "log", inputs: "x = 2^u, u uniform in [-1000, 1000]", portable: { x, _ in PortableMath.log(x) },
-                 libm: { x, _ in cLog(x) }, draw: { rng in (cExp2(rng.uniform(-1000, 1000)), 0) }),
-        Function(name: "tanh", inputs: "x uniform in [-10, 10]", portable: { x, _ in PortableMath.tanh(x) },
-                 libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-10, 10), 0) }),
-        Function(name: "tanh", inputs: "x uniform in [-1, 1]", portable: { x, _ in PortableMath.tanh(x) },
-                 libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-1, 1), 0) }),
-        Function(name: "pow", inputs: "x uniform in [0, 10], y in [-20, 20]", portable: { x, y in PortableMath.pow(x, y) },
-                 libm: { x, y in cPow(x, y) }, draw: { rng in (rng.uniform(0, 10), rng.uniform(-20, 20)) }),
+        Function(
+            name: "exp", inputs: "x uniform in [-700, 700]", portable: { x, _ in PortableMath.exp(x) },
+            libm: { x, _ in cExp(x) }, draw: { rng in (rng.uniform(-700, 700), 0) }),
+        Function(
+            name: "log", inputs: "x = 2^u, u uniform in [-1000, 1000]", portable: { x, _ in PortableMath.log(x) },
+            libm: { x, _ in cLog(x) }, draw: { rng in (cExp2(rng.uniform(-1000, 1000)), 0) }),
+        Function(
+            name: "tanh", inputs: "x uniform in [-10, 10]", portable: { x, _ in PortableMath.tanh(x) },
+            libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-10, 10), 0) }),
+        Function(
+            name: "tanh", inputs: "x uniform in [-1, 1]", portable: { x, _ in PortableMath.tanh(x) },
+            libm: { x, _ in cTanh(x) }, draw: { rng in (rng.uniform(-1, 1), 0) }),
+        Function(
+            name: "pow", inputs: "x uniform in [0, 10], y in [-20, 20]", portable: { x, y in PortableMath.pow(x, y) },
+            libm: { x, y in cPow(x, y) }, draw: { rng in (rng.uniform(0, 10), rng.uniform(-20, 20)) }),
     ]
 
     static func run() {
@@ -50,7 +55,9 @@ enum PortableMathBenchmark {
                 ratios.append(portable.last! / libm.last!)
             }
             let name = function.name.padding(toLength: 8, withPad: " ", startingAt: 0)
-            print("  \(name)  \(format(median(portable), 1, width: 9)) ns \(format(median(libm), 1, width: 8)) ns  \(format(median(ratios), 2, width: 5))×   \(function.inputs)\(sink == 0.5 ? " " : "")")
+            print(
+                "  \(name)  \(format(median(portable), 1, width: 9)) ns \(format(median(libm), 1, width: 8)) ns  \(format(median(ratios), 2, width: 5))×   \(function.inputs)\(sink == 0.5 ? " " : "")"
+            )
         }
         print()
         YinYangMathBenchmark.run()

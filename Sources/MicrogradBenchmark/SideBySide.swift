@@ -42,7 +42,9 @@ enum SideBySide {
                 case "--no-peers": peers = []
                 case "--peers":
                     peers = value().split(separator: ",").map {
-                        guard let kind = Contender.Kind(rawValue: String($0)), kind.isPeer else { fatalError("--peers: unknown peer \($0)") }
+                        guard let kind = Contender.Kind(rawValue: String($0)), kind.isPeer else {
+                            fatalError("--peers: unknown peer \($0)")
+                        }
                         return kind
                     }
                 case "--only":
@@ -145,12 +147,13 @@ enum SideBySide {
         _ kind: Contender.Kind, _ workload: Workload, micrograd: String, _ peers: PythonPeers
     ) throws -> Contender {
         let (key, threads) = try peers.setup(kind.rawValue, workload.peerWorkload(microgradPath: micrograd))
-        let label = switch kind {
-        case .micrograd: "karpathy's micrograd 0.1.0 (CPython)"
-        case .torchScalar: "torch, one 0-dim float64 tensor per scalar"
-        case .torchBatched1: "torch batched (`nn.Linear`, float64), 1 thread"
-        default: "torch batched (`nn.Linear`, float64), \(threads) threads"
-        }
+        let label =
+            switch kind {
+            case .micrograd: "karpathy's micrograd 0.1.0 (CPython)"
+            case .torchScalar: "torch, one 0-dim float64 tensor per scalar"
+            case .torchBatched1: "torch batched (`nn.Linear`, float64), 1 thread"
+            default: "torch batched (`nn.Linear`, float64), \(threads) threads"
+            }
         return Contender(kind, label: label) { n, losses in
             let answer = try peers.run(key, steps: n)
             losses += answer.losses
@@ -170,7 +173,8 @@ enum SideBySide {
             let seconds = try contender.run(warmup, &contender.losses).reduce(0, +)
             // A peer takes as many of the `steps` as fit in about `peerRoundSeconds` (at
             // least 1; the table says how many).
-            contender.stepsPerRound = contender.kind.isPeer
+            contender.stepsPerRound =
+                contender.kind.isPeer
                 ? max(1, min(steps, Int(peerRoundSeconds / (seconds / Double(warmup))))) : steps
         }
         // The Swift implementations run back to back (so the rounds' ratios between them,
@@ -236,8 +240,10 @@ enum SideBySide {
             lines.append("")
             lines.append(
                 "Targets, medians of the rounds' ratios (met or missed by those): "
-                    + [target("`Loss` API ÷ hand-written", api, hand, 4), target("plain ÷ hand-written", plain, hand, 4),
-                       target("plain ÷ `Loss` API", plain, api, 1.2)].joined(separator: ", ") + ".")
+                    + [
+                        target("`Loss` API ÷ hand-written", api, hand, 4), target("plain ÷ hand-written", plain, hand, 4),
+                        target("plain ÷ `Loss` API", plain, api, 1.2),
+                    ].joined(separator: ", ") + ".")
         }
         return lines.joined(separator: "\n")
     }
@@ -288,7 +294,8 @@ enum SideBySide {
 
     static func machineDescription(_ peers: PythonPeers?) -> String {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
+        let model =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
         var name = utsname()
         uname(&name)

@@ -147,7 +147,8 @@ struct Workload {
         switch spec.loss.kind {
         case .maxMargin:
             let scores = points.map { model($0.map { Value($0) })[0] }
-            count = (Loss.maxMargin(scores: scores, labels: targets!) + Loss.l2(model.parameters(), alpha: spec.loss.l2 ?? 0))
+            count =
+                (Loss.maxMargin(scores: scores, labels: targets!) + Loss.l2(model.parameters(), alpha: spec.loss.l2 ?? 0))
                 .graphNodeCount
         case .squaredError:
             count = Loss.squaredError(predictions: points.map { model($0)[0] }, targets: targets!).graphNodeCount

@@ -33,7 +33,9 @@ enum YinYangMathBenchmark {
         print("\(alternatingRounds) alternating rounds of \(steps) steps, medians:")
         print("  MathLibrary.portable  \(format(median(withPortable) * 1e6)) µs/step")
         print("  MathLibrary.cLibrary  \(format(median(withC) * 1e6)) µs/step")
-        print("  ratio                 \(format(median(ratios), 3))×   (rounds: \(format(ratios.min()!, 3, width: 0))–\(format(ratios.max()!, 3, width: 0))×; target ≤ 1.10×)")
+        print(
+            "  ratio                 \(format(median(ratios), 3))×   (rounds: \(format(ratios.min()!, 3, width: 0))–\(format(ratios.max()!, 3, width: 0))×; target ≤ 1.10×)"
+        )
     }
 
     // Seconds per step of `steps` steps with either library. Two functions, kept out of line, so
@@ -52,7 +54,8 @@ enum YinYangMathBenchmark {
 
     /// `library`'s functions in a new `MathLibrary`, which is never the default.
     static func dispatched(_ library: MathLibrary) -> MathLibrary {
-        MathLibrary(name: library.name, exp: library.exp, log: library.log, tanh: library.tanh, sqrt: library.sqrt,
-                    pow: library.pow, scalarExp: library.scalarExp)
+        MathLibrary(
+            name: library.name, exp: library.exp, log: library.log, tanh: library.tanh, sqrt: library.sqrt,
+            pow: library.pow, scalarExp: library.scalarExp)
     }
 }

@@ -42,7 +42,7 @@ func format(_ x: Double, _ digits: Int = 1, width: Int = 8) -> String {
 /// The process's resident set size in kB (`VmRSS` of /proc/self/status).
 func residentKilobytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
     else { return 0 }
     return Int(line.split(separator: " ")[1]) ?? 0
 }
@@ -141,7 +141,9 @@ func run() {
     print("\(alternatingRounds) alternating rounds of \(steps) steps, medians:")
     print("  engine        \(format(engineTime * 1e6)) µs/step   \(format(Double(nodes) / engineTime / 1e6, width: 6)) M nodes/s")
     print("  hand-written  \(format(median(handWritten) * 1e6)) µs/step")
-    print("  ratio         \(format(median(ratios), 2))×   (rounds: \(format(ratios.min()!, 2, width: 0))–\(format(ratios.max()!, 2, width: 0))×; target ≤ 6×)")
+    print(
+        "  ratio         \(format(median(ratios), 2))×   (rounds: \(format(ratios.min()!, 2, width: 0))–\(format(ratios.max()!, 2, width: 0))×; target ≤ 6×)"
+    )
     if sink.isNaN { print("hand-written loop diverged") }
 }
 

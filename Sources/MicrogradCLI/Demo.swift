@@ -66,7 +66,9 @@ struct Demo: ParsableCommand {
         written.append((recordPath, "the run: its spec, every step's loss and accuracy, the final parameters"))
 
         let last = history[history.count - 1]
-        print("\(name.rawValue): \(spec.steps) steps in \(Format.fixed(seconds, 2)) s, final loss \(Format.fixed(last.loss, 6)), accuracy \(Format.fixed(100 * last.accuracy, 1))%")
+        print(
+            "\(name.rawValue): \(spec.steps) steps in \(Format.fixed(seconds, 2)) s, final loss \(Format.fixed(last.loss, 6)), accuracy \(Format.fixed(100 * last.accuracy, 1))%"
+        )
         let width = written.map(\.path.count).max() ?? 0
         for file in written {
             print("wrote \(file.path)\(String(repeating: " ", count: width - file.path.count))  \(file.what)")

@@ -20,7 +20,8 @@ struct DemoPictures {
                 title: "\(name.rawValue): \(architecture) after \(steps)", classNames: session.classNames,
                 points: session.points, classes: session.classes
             ) { session.predictedClass(of: $0) }
-            first = Picture(suffix: "boundary", what: "the decision regions and the \(session.points.count) training points", svg: chart.svg)
+            first = Picture(
+                suffix: "boundary", what: "the decision regions and the \(session.points.count) training points", svg: chart.svg)
         } else {
             // The lecture's samples have three coordinates: show each prediction beside its
             // target (a little to the left of the sample's tick, the prediction to its right).
@@ -31,7 +32,8 @@ struct DemoPictures {
                 yLabel: "output",
                 series: [
                     LineChart.Series(name: "target", points: targets.enumerated().map { (Double($0 + 1) - 0.08, $1) }, style: .dots),
-                    LineChart.Series(name: "prediction", points: predictions.enumerated().map { (Double($0 + 1) + 0.08, $1) }, style: .dots),
+                    LineChart.Series(
+                        name: "prediction", points: predictions.enumerated().map { (Double($0 + 1) + 0.08, $1) }, style: .dots),
                 ])
             first = Picture(suffix: "predictions", what: "each sample's prediction beside its target", svg: chart.svg)
         }
@@ -40,7 +42,8 @@ struct DemoPictures {
             rightYLabel: "accuracy (%)",
             series: [
                 LineChart.Series(name: "loss", points: history.map { (Double($0.step), $0.loss) }),
-                LineChart.Series(name: "accuracy", points: history.map { (Double($0.step), 100 * $0.accuracy) }, style: .dashedLine, onRightAxis: true),
+                LineChart.Series(
+                    name: "accuracy", points: history.map { (Double($0.step), 100 * $0.accuracy) }, style: .dashedLine, onRightAxis: true),
             ],
             rightYRange: 0...100)
         all = [first, Picture(suffix: "training", what: "loss and accuracy per step", svg: curves.svg)]

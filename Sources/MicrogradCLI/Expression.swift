@@ -27,7 +27,9 @@ struct Expression {
         var parser = Expression(characters: Array(text), leaves: leaves)
         let term = try parser.sum()
         parser.skipSpaces()
-        guard parser.position == parser.characters.count else { throw parser.failure("unexpected \"\(parser.characters[parser.position])\"") }
+        guard parser.position == parser.characters.count else {
+            throw parser.failure("unexpected \"\(parser.characters[parser.position])\"")
+        }
         switch term {
         case .value(let value): return value
         case .number(let number): return Value(number)
@@ -154,8 +156,10 @@ struct Expression {
     private mutating func identifier() -> String {
         skipSpaces()
         let start = position
-        while position < characters.count, characters[position].isLetter || characters[position] == "_"
-            || (position > start && characters[position].isNumber) { position += 1 }
+        while position < characters.count,
+            characters[position].isLetter || characters[position] == "_"
+                || (position > start && characters[position].isNumber)
+        { position += 1 }
         return String(characters[start..<position])
     }
 

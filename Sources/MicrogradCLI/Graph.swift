@@ -16,13 +16,17 @@ struct Graph: ParsableCommand {
               micrograd graph --print | dot -Tsvg > neuron.svg  the DOT text on standard output only
             """)
 
-    @Argument(help: "An expression such as \"(a*b + c).tanh()\": numbers, names, + - * / ** and .tanh() .exp() .log() .relu() .sigmoid() .pow(n).")
+    @Argument(
+        help: "An expression such as \"(a*b + c).tanh()\": numbers, names, + - * / ** and .tanh() .exp() .log() .relu() .sigmoid() .pow(n)."
+    )
     var expression: String?
 
     @Argument(help: "The names' values: a=2,b=-3,c=10 (or a=2 b=-3 c=10).")
     var values: [String] = []
 
-    @Option(name: .customLong("case"), help: ArgumentHelp("A case program, or a case file with --name (see Reference/cases/).", valueName: "file"))
+    @Option(
+        name: .customLong("case"),
+        help: ArgumentHelp("A case program, or a case file with --name (see Reference/cases/).", valueName: "file"))
     var caseFile: String?
 
     @Option(help: "The case to draw from a case file holding several.")
@@ -53,7 +57,8 @@ struct Graph: ParsableCommand {
         try dot.write(toFile: dotPath, atomically: true, encoding: .utf8)
         print("wrote \(dotPath)")
         guard let graphviz = Graphviz.find() else {
-            print("""
+            print(
+                """
                 Graphviz's dot is not installed, so no picture was drawn. Install it (Debian, Ubuntu: \
                 apt-get install graphviz; macOS: brew install graphviz) and run this again, or draw the file: \
                 dot -Tsvg \(dotPath) -o \(out)/\(fileName).svg
@@ -179,7 +184,8 @@ enum CaseFile {
             if let name {
                 throw CommandFailure("\(path): no case named \(name) (first of \(names.count): \(names.prefix(5).joined(separator: ", ")))")
             }
-            throw CommandFailure("\(path) holds \(names.count) cases: pick one with --name (first: \(names.prefix(5).joined(separator: ", ")))")
+            throw CommandFailure(
+                "\(path) holds \(names.count) cases: pick one with --name (first: \(names.prefix(5).joined(separator: ", ")))")
         }
         switch named[0].result {
         case .success(let program): return program

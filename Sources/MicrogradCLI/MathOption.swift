@@ -12,9 +12,10 @@ struct MathOption: ParsableArguments {
         case torch
     }
 
-    @Option(help: ArgumentHelp(
-        "The math library: default, or torch (torch's own kernels, from the torch of MICROGRAD_PYTHON or the reference venv).",
-        valueName: "library"))
+    @Option(
+        help: ArgumentHelp(
+            "The math library: default, or torch (torch's own kernels, from the torch of MICROGRAD_PYTHON or the reference venv).",
+            valueName: "library"))
     var math: Choice = .default
 
     /// torch's kernels when asked for, nil for the default library; exits 2 with the reason

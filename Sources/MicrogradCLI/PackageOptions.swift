@@ -21,7 +21,8 @@ struct PackageOptions: ParsableArguments {
         if let built = PythonInstallation.packageRoot, FileManager.default.fileExists(atPath: "\(built)/\(PackageOptions.specsPath)") {
             return built
         }
-        throw CommandFailure("no \(PackageOptions.specsPath) in \(current): run micrograd from the swift-micrograd folder or pass --root DIR")
+        throw CommandFailure(
+            "no \(PackageOptions.specsPath) in \(current): run micrograd from the swift-micrograd folder or pass --root DIR")
     }
 
     static let specsPath = "Reference/cases/models.json"
@@ -40,7 +41,8 @@ struct PackageOptions: ParsableArguments {
     func trainingRun(_ name: String) throws -> ModelSpec {
         let runs = try trainingRuns()
         guard let spec = runs.first(where: { $0.name == name }) else {
-            throw CommandFailure("no training run named \(name) in \(PackageOptions.specsPath) (have: \(runs.map(\.name).joined(separator: ", ")))")
+            throw CommandFailure(
+                "no training run named \(name) in \(PackageOptions.specsPath) (have: \(runs.map(\.name).joined(separator: ", ")))")
         }
         return spec
     }

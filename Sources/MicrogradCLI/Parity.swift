@@ -85,8 +85,11 @@ struct Parity: AsyncParsableCommand {
         }
         let report = ParityReport(tally: tally)
         if json {
-            print(try JSONText.of(ParityJSON(tally: tally, runs: runs, problems: problems, source: source,
-                                             failureLimit: failures, graphDirectory: graphs)))
+            print(
+                try JSONText.of(
+                    ParityJSON(
+                        tally: tally, runs: runs, problems: problems, source: source,
+                        failureLimit: failures, graphDirectory: graphs)))
         } else {
             if live { print("programs evaluated by \(source)") }
             print(report.summary)
@@ -106,8 +109,9 @@ struct Parity: AsyncParsableCommand {
         var provenances = files.programFamilies.compactMap { try? files.programFamily($0).provenance }
         if let models = try? files.modelFamily() { provenances.append(models.provenance) }
         if let obstacle = provenances.lazy.compactMap(torchKernels.zeroUlpObstacle).first {
-            print("\(torchKernels.math): cannot promise 0 ulp against these goldens: \(obstacle), and MKL, like torch, "
-                + "picks its kernels by CPU; comparing under the documented deviations instead")
+            print(
+                "\(torchKernels.math): cannot promise 0 ulp against these goldens: \(obstacle), and MKL, like torch, "
+                    + "picks its kernels by CPU; comparing under the documented deviations instead")
             return ParityMode(math: torchKernels.math, exact: false)
         }
         return .exact(torchKernels.math)
@@ -119,7 +123,8 @@ struct Parity: AsyncParsableCommand {
             return LiveReference(bridge: try PythonBridge.shared(), referenceFolder: "\(root)/Reference")
         } catch {
             throw CommandUnavailable(
-                "--live: \(error.reason). Set MICROGRAD_PYTHON to a Python with the pinned torch, or create the reference venv with `bash Scripts/ensure_venv.sh`.")
+                "--live: \(error.reason). Set MICROGRAD_PYTHON to a Python with the pinned torch, or create the reference venv with `bash Scripts/ensure_venv.sh`."
+            )
         }
     }
 }

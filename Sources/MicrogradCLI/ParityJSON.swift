@@ -49,8 +49,10 @@ struct ParityJSON: Encodable {
     /// Golden files and cases that could not be compared, each with its file, case, field and fix.
     let problems: [String]
 
-    init(tally: ParityTally, runs: [TrainingComparison], problems: [GoldenError], source: String, failureLimit: Int,
-         graphDirectory: String) {
+    init(
+        tally: ParityTally, runs: [TrainingComparison], problems: [GoldenError], source: String, failureLimit: Int,
+        graphDirectory: String
+    ) {
         passed = tally.passed && problems.isEmpty && runs.allSatisfy(\.passed)
         self.source = source
         math = tally.mode.math.name
@@ -59,17 +61,20 @@ struct ParityJSON: Encodable {
         values = tally.values
         gradients = tally.grads
         families = tally.families.map {
-            Family(name: $0.name, cases: $0.cases, failedCases: $0.failedCases, values: $0.values, gradients: $0.grads,
-                   worstValueUlp: Ulp(distance: $0.worstValue), worstGradientUlp: Ulp(distance: $0.worstGrad))
+            Family(
+                name: $0.name, cases: $0.cases, failedCases: $0.failedCases, values: $0.values, gradients: $0.grads,
+                worstValueUlp: Ulp(distance: $0.worstValue), worstGradientUlp: Ulp(distance: $0.worstGrad))
         }
         operations = Op.allCases.compactMap { op in
             tally.ops[op].map {
-                Operation(op: op.name, values: $0.values, differingValues: $0.differingValues, worstValueUlp: Ulp(distance: $0.worstValue),
-                          gradients: $0.grads, differingGradients: $0.differingGrads, worstGradientUlp: Ulp(distance: $0.worstGrad))
+                Operation(
+                    op: op.name, values: $0.values, differingValues: $0.differingValues, worstValueUlp: Ulp(distance: $0.worstValue),
+                    gradients: $0.grads, differingGradients: $0.differingGrads, worstGradientUlp: Ulp(distance: $0.worstGrad))
             }
         }
         training = runs.map {
-            Run(name: $0.name, heldTo: $0.reference.rawValue, passed: $0.passed, verdict: $0.verdict,
+            Run(
+                name: $0.name, heldTo: $0.reference.rawValue, passed: $0.passed, verdict: $0.verdict,
                 worstLossUlp: Ulp(distance: $0.losses.worst), worstGradientUlp: Ulp(distance: $0.worstGradient),
                 worstParameterUlp: Ulp(distance: $0.finalParameters.worst), deviations: $0.deviations,
                 failure: $0.matches ? nil : $0.failureText)
@@ -78,8 +83,11 @@ struct ParityJSON: Encodable {
         failures = tally.failures.prefix(failureLimit).map { failure in
             let program = failure.comparison.program
             func mismatch(_ m: NodeMismatch?) -> Mismatch? {
-                m.map { Mismatch(node: $0.node, op: program.steps[$0.node].op.name, expected: $0.expected, actual: $0.actual,
-                                 ulp: Ulp(distance: $0.distance), budgetUlp: $0.budget) }
+                m.map {
+                    Mismatch(
+                        node: $0.node, op: program.steps[$0.node].op.name, expected: $0.expected, actual: $0.actual,
+                        ulp: Ulp(distance: $0.distance), budgetUlp: $0.budget)
+                }
             }
             return Failure(
                 family: failure.family, name: program.name, firstValue: mismatch(failure.comparison.firstValueDivergence),

@@ -32,7 +32,7 @@ struct ProgressLine {
         let line = Self.text(step, total: total, elapsed: Self.seconds(now - began))
         if inPlace {
             print("\r\u{1B}[2K\(line)", terminator: last ? "\n" : "")
-            fflush(nil)  // every output stream: Swift 6 forbids naming the global `stdout`
+            fflush(nil) // every output stream: Swift 6 forbids naming the global `stdout`
         } else {
             print(line)
         }

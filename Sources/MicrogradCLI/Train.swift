@@ -6,7 +6,9 @@ import Micrograd
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a run of Reference/cases/models.json and print its loss per step.",
-        discussion: "One line per step, `step K loss X` (X as Swift prints a Double: shortest round-trip), for scripts. `micrograd demo` is the same run with pictures.")
+        discussion:
+            "One line per step, `step K loss X` (X as Swift prints a Double: shortest round-trip), for scripts. `micrograd demo` is the same run with pictures."
+    )
 
     @Argument(
         help: "The run's name in Reference/cases/models.json (lecture, moons, yinyang).",

@@ -34,7 +34,8 @@ struct CPython: @unchecked Sendable {
     let PyEval_SaveThread: @convention(c) () -> OpaquePointer?
     let PyGILState_Ensure: @convention(c) () -> Int32
     let PyGILState_Release: @convention(c) (Int32) -> Void
-    let PyRun_StringFlags: @convention(c) (UnsafePointer<CChar>?, Int32, PyObjectPointer?, PyObjectPointer?, UnsafeMutableRawPointer?) -> PyObjectPointer?
+    let PyRun_StringFlags:
+        @convention(c) (UnsafePointer<CChar>?, Int32, PyObjectPointer?, PyObjectPointer?, UnsafeMutableRawPointer?) -> PyObjectPointer?
     let PyImport_AddModule: @convention(c) (UnsafePointer<CChar>?) -> PyObjectPointer?
     let PyModule_GetDict: @convention(c) (PyObjectPointer?) -> PyObjectPointer?
     let PyDict_GetItemString: @convention(c) (PyObjectPointer?, UnsafePointer<CChar>?) -> PyObjectPointer?

@@ -53,8 +53,10 @@ struct LiveBatchOrder {
 
     /// Takes batch `index` and adds every batch that can now go in order to `tallies`, one per
     /// mode of the batches (and its time to `work`).
-    mutating func add(_ index: Int, _ result: Result<LiveBatch, GoldenError>, to tallies: inout [ParityTally],
-                      work: inout LiveSuite.Work) {
+    mutating func add(
+        _ index: Int, _ result: Result<LiveBatch, GoldenError>, to tallies: inout [ParityTally],
+        work: inout LiveSuite.Work
+    ) {
         finished[index] = result
         while let result = finished.removeValue(forKey: next) {
             switch result {

@@ -12,7 +12,9 @@ public enum LiveProgramSource: Sendable {
     /// The checked-in program families (``MicrogradParity/ReferenceFiles/programFamilies``) of the
     /// package at `packageRoot`.
     public static func checkedInFamilies(packageRoot: String) -> [LiveProgramSource] {
-        ReferenceFiles(packageRoot: packageRoot).programFamilies.map { .caseFile(family: $0, path: "\(packageRoot)/\(ReferenceFiles.casesPath($0))") }
+        ReferenceFiles(packageRoot: packageRoot).programFamilies.map {
+            .caseFile(family: $0, path: "\(packageRoot)/\(ReferenceFiles.casesPath($0))")
+        }
     }
 
     /// `count` random programs of `seed`, in batches of at most `batchSize`.

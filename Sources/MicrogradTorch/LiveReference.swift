@@ -48,7 +48,9 @@ public struct LiveReference: Sendable {
     /// Generates programs `first` to `first + count - 1` of `seed` (the `corpus` family's
     /// generator; program `i` is named `seed-<seed>/<i:05d>` and does not depend on the batches
     /// it is asked for in), evaluates them with torch and writes them as program family `family`.
-    public func randomPrograms(seed: UInt64, first: Int, count: Int, family: String, into workspace: LiveWorkspace) throws(PythonError) -> Written {
+    public func randomPrograms(seed: UInt64, first: Int, count: Int, family: String, into workspace: LiveWorkspace) throws(PythonError)
+        -> Written
+    {
         try call("random_programs", Request(root: workspace.root, family: family, seed: seed, first: first, count: count))
     }
 

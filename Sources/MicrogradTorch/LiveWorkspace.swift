@@ -13,7 +13,8 @@ public final class LiveWorkspace: Sendable {
 
     /// A workspace in a new, uniquely named folder of the temporary directory.
     public init() {
-        root = FileManager.default.temporaryDirectory
+        root =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("micrograd-live-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
     }
 

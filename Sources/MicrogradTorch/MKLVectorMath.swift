@@ -12,7 +12,7 @@ import Darwin
 /// entry points (LP64: the count is a 32-bit integer, the mode a 64-bit one). Builds without
 /// MKL (the macOS wheels, aarch64 Linux) compute these functions with SLEEF instead and have
 /// no such symbols; binding then fails with a reason that says so.
-struct MKLVectorMath: @unchecked Sendable {  // C function pointers into a library never unloaded
+struct MKLVectorMath: @unchecked Sendable { // C function pointers into a library never unloaded
     /// `void vmdExp(MKL_INT n, const double *a, double *r, MKL_INT64 mode)` and its siblings.
     typealias Kernel = @convention(c) (Int32, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int64) -> Void
 
@@ -46,11 +46,12 @@ struct MKLVectorMath: @unchecked Sendable {  // C function pointers into a libra
         }
         func bind<F>(_ name: String, as type: F.Type = F.self) throws(TorchKernelsUnavailable) -> F {
             guard let symbol = dlsym(handle, name) else {
-                throw TorchKernelsUnavailable(reason: """
-                    torch kernels: \(path) has no symbol \(name): this torch build does not compute float64 exp, log, \
-                    tanh and sqrt with Intel MKL (torch's macOS and aarch64 Linux builds have no MKL and use SLEEF), \
-                    so there are no MKL kernels to call; use the default math, compared under the documented deviations
-                    """)
+                throw TorchKernelsUnavailable(
+                    reason: """
+                        torch kernels: \(path) has no symbol \(name): this torch build does not compute float64 exp, log, \
+                        tanh and sqrt with Intel MKL (torch's macOS and aarch64 Linux builds have no MKL and use SLEEF), \
+                        so there are no MKL kernels to call; use the default math, compared under the documented deviations
+                        """)
             }
             return unsafeBitCast(symbol, to: F.self)
         }

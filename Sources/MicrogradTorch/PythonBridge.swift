@@ -137,9 +137,11 @@ public final class PythonBridge: Sendable {
             defer { python.Py_DecRef(tuple) }
             for (index, argument) in arguments.enumerated() {
                 guard let string = python.makeString(argument) else { throw internalFailure(python, "PyUnicode_FromStringAndSize") }
-                _ = python.PyTuple_SetItem(tuple, index, string)  // steals `string`
+                _ = python.PyTuple_SetItem(tuple, index, string) // steals `string`
             }
-            guard let result = python.PyObject_CallObject(helper.pointer, tuple) else { throw internalFailure(python, "calling a bridge helper") }
+            guard let result = python.PyObject_CallObject(helper.pointer, tuple) else {
+                throw internalFailure(python, "calling a bridge helper")
+            }
             defer { python.Py_DecRef(result) }
             var size = 0
             guard let utf8 = python.PyUnicode_AsUTF8AndSize(result, &size), size >= 1 else {
@@ -187,8 +189,8 @@ public final class PythonBridge: Sendable {
                 throw PythonUnavailable(reason: "Py_DecodeLocale could not decode \(installation.executable)")
             }
             python.Py_SetProgramName(programName)
-            python.Py_InitializeEx(0)  // 0: leave signal handlers to the host process
-            _ = python.PyEval_SaveThread()  // release the GIL; calls take it with PyGILState_Ensure
+            python.Py_InitializeEx(0) // 0: leave signal handlers to the host process
+            _ = python.PyEval_SaveThread() // release the GIL; calls take it with PyGILState_Ensure
         }
 
         let helpers = try installHelpers(python)
@@ -197,7 +199,8 @@ public final class PythonBridge: Sendable {
         do {
             startup = try invoke(python, helpers[3], [])
         } catch {
-            throw PythonUnavailable(reason: "the embedded interpreter from \(installation.libraryPath) failed to start up:\n\(error.traceback)")
+            throw PythonUnavailable(
+                reason: "the embedded interpreter from \(installation.libraryPath) failed to start up:\n\(error.traceback)")
         }
         let report: StartupReport
         do {
@@ -208,16 +211,21 @@ public final class PythonBridge: Sendable {
         let expected = URL(fileURLWithPath: installation.prefix).resolvingSymlinksInPath().path
         let actual = URL(fileURLWithPath: report.prefix).resolvingSymlinksInPath().path
         guard expected == actual else {
-            throw PythonUnavailable(reason: "the embedded interpreter's sys.prefix is \(report.prefix), not \(installation.prefix) as for interpreter \(installation.interpreterPath)")
+            throw PythonUnavailable(
+                reason:
+                    "the embedded interpreter's sys.prefix is \(report.prefix), not \(installation.prefix) as for interpreter \(installation.interpreterPath)"
+            )
         }
         if let error = report.torch_error {
-            throw PythonUnavailable(reason: "import torch failed in the interpreter embedded from \(installation.interpreterPath):\n\(error)")
+            throw PythonUnavailable(
+                reason: "import torch failed in the interpreter embedded from \(installation.interpreterPath):\n\(error)")
         }
         guard let torch = report.torch_version else {
             throw PythonUnavailable(reason: "the embedded interpreter reported no torch version")
         }
         if let pin = installation.pinnedTorchVersion, !PythonInstallation.versionMatches(installed: torch, pin: pin) {
-            throw PythonUnavailable(reason: "torch version \(torch) imported in the embedded interpreter differs from the pin torch==\(pin)")
+            throw PythonUnavailable(
+                reason: "torch version \(torch) imported in the embedded interpreter differs from the pin torch==\(pin)")
         }
         let finished = clock.now
         let timings = StartupTimings(
@@ -232,23 +240,24 @@ public final class PythonBridge: Sendable {
     /// to its helpers `call`, `run`, `evaluate` and `startup`, in that order.
     private static func installHelpers(_ python: CPython) throws(PythonUnavailable) -> [PythonObjectHandle] {
         try withGIL(python) { () throws(PythonUnavailable) -> [PythonObjectHandle] in
-            guard let module = python.PyImport_AddModule("_micrograd_bridge"),  // borrowed
-                  let namespace = python.PyModule_GetDict(module)  // borrowed
+            guard let module = python.PyImport_AddModule("_micrograd_bridge"), // borrowed
+                let namespace = python.PyModule_GetDict(module) // borrowed
             else {
                 python.PyErr_Print()
                 throw PythonUnavailable(reason: "could not create the bridge module in the embedded interpreter")
             }
             guard let result = python.PyRun_StringFlags(bridgeBootstrap, CPython.fileInput, namespace, namespace, nil) else {
                 python.PyErr_Print()
-                throw PythonUnavailable(reason: "the bridge's bootstrap code failed in the embedded interpreter (traceback printed to stderr)")
+                throw PythonUnavailable(
+                    reason: "the bridge's bootstrap code failed in the embedded interpreter (traceback printed to stderr)")
             }
             python.Py_DecRef(result)
             var helpers: [PythonObjectHandle] = []
             for name in ["call", "run", "evaluate", "startup"] {
-                guard let function = python.PyDict_GetItemString(namespace, name) else {  // borrowed
+                guard let function = python.PyDict_GetItemString(namespace, name) else { // borrowed
                     throw PythonUnavailable(reason: "the bridge's bootstrap code did not define \(name)")
                 }
-                python.Py_IncRef(function)  // kept for the life of the process
+                python.Py_IncRef(function) // kept for the life of the process
                 helpers.append(PythonObjectHandle(pointer: function))
             }
             return helpers

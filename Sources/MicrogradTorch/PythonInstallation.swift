@@ -78,7 +78,8 @@ public struct PythonInstallation: Sendable, Equatable {
 
     // MARK: - Steps
 
-    private static func discoverOrThrow(environment: [String: String], packageRoot: String?) throws(PythonUnavailable) -> PythonInstallation {
+    private static func discoverOrThrow(environment: [String: String], packageRoot: String?) throws(PythonUnavailable) -> PythonInstallation
+    {
         let interpreter = try locateInterpreter(environment: environment, packageRoot: packageRoot)
         let answer = try query(interpreter)
 
@@ -95,7 +96,8 @@ public struct PythonInstallation: Sendable, Equatable {
         if let requirements, let text = try? String(contentsOfFile: requirements, encoding: .utf8) {
             pin = torchPin(in: text)
             if let pin, !versionMatches(installed: torch, pin: pin) {
-                throw PythonUnavailable(reason: "torch version \(torch) from interpreter \(interpreter) differs from the pin torch==\(pin) in \(requirements)")
+                throw PythonUnavailable(
+                    reason: "torch version \(torch) from interpreter \(interpreter) differs from the pin torch==\(pin) in \(requirements)")
             }
         }
         return PythonInstallation(
@@ -107,7 +109,7 @@ public struct PythonInstallation: Sendable, Equatable {
     private static func locateInterpreter(environment: [String: String], packageRoot: String?) throws(PythonUnavailable) -> String {
         let files = FileManager.default
         func value(_ name: String) -> String? {
-            guard let v = environment[name], !v.isEmpty else { return nil }  // like bash ${name:-…}
+            guard let v = environment[name], !v.isEmpty else { return nil } // like bash ${name:-…}
             return v
         }
 
@@ -125,7 +127,7 @@ public struct PythonInstallation: Sendable, Equatable {
             }
             var isDirectory: ObjCBool = false
             if files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                path += "/bin/python"  // a venv folder
+                path += "/bin/python" // a venv folder
             }
             guard files.fileExists(atPath: path) else {
                 throw PythonUnavailable(reason: "interpreter \(path) not found (\(origin))")
@@ -137,7 +139,10 @@ public struct PythonInstallation: Sendable, Equatable {
         }
 
         guard let packageRoot else {
-            throw PythonUnavailable(reason: "cannot find the package root (the folder with Package.swift) from \(#filePath), so the reference venv is unknown; set \(interpreterVariable) to an interpreter with torch")
+            throw PythonUnavailable(
+                reason:
+                    "cannot find the package root (the folder with Package.swift) from \(#filePath), so the reference venv is unknown; set \(interpreterVariable) to an interpreter with torch"
+            )
         }
         let venv = try referenceVenv(environment: environment, packageRoot: packageRoot)
         let python = "\(venv)/bin/python"
@@ -146,7 +151,8 @@ public struct PythonInstallation: Sendable, Equatable {
             throw PythonUnavailable(reason: "interpreter \(python) not found: the reference venv has not been set up; \(create)")
         }
         guard files.fileExists(atPath: "\(venv)/.complete") else {
-            throw PythonUnavailable(reason: "the reference venv \(venv) is incomplete (no .complete marker; an interrupted set-up?); re-\(create)")
+            throw PythonUnavailable(
+                reason: "the reference venv \(venv) is incomplete (no .complete marker; an interrupted set-up?); re-\(create)")
         }
         return python
     }
@@ -169,7 +175,10 @@ public struct PythonInstallation: Sendable, Equatable {
         do {
             try process.run()
         } catch {
-            throw PythonUnavailable(reason: "cannot run /bin/bash \(script) --where to find the reference venv: \(error.localizedDescription); set \(interpreterVariable) to an interpreter with torch")
+            throw PythonUnavailable(
+                reason:
+                    "cannot run /bin/bash \(script) --where to find the reference venv: \(error.localizedDescription); set \(interpreterVariable) to an interpreter with torch"
+            )
         }
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
@@ -177,7 +186,10 @@ public struct PythonInstallation: Sendable, Equatable {
         let venv = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationReason == .exit, process.terminationStatus == 0, !venv.isEmpty else {
             let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw PythonUnavailable(reason: "\(script) --where did not print the reference venv (exit status \(process.terminationStatus))\(reason.isEmpty ? "" : ": \(reason)"); set \(interpreterVariable) to an interpreter with torch")
+            throw PythonUnavailable(
+                reason:
+                    "\(script) --where did not print the reference venv (exit status \(process.terminationStatus))\(reason.isEmpty ? "" : ": \(reason)"); set \(interpreterVariable) to an interpreter with torch"
+            )
         }
         return venv
     }
@@ -233,7 +245,7 @@ public struct PythonInstallation: Sendable, Equatable {
         process.arguments = ["-c", queryScript]
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = pipe  // one pipe, read to the end: no deadlock on a full stderr
+        process.standardError = pipe // one pipe, read to the end: no deadlock on a full stderr
         process.standardInput = FileHandle.nullDevice
         do {
             try process.run()
@@ -244,10 +256,13 @@ public struct PythonInstallation: Sendable, Equatable {
         process.waitUntilExit()
         let output = String(decoding: data, as: UTF8.self)
         guard process.terminationReason == .exit, process.terminationStatus == 0,
-              let range = output.range(of: answerMarker, options: .backwards)
+            let range = output.range(of: answerMarker, options: .backwards)
         else {
             let tail = output.split(separator: "\n").suffix(5).joined(separator: "\n")
-            throw PythonUnavailable(reason: "interpreter \(interpreter) did not answer the sysconfig query (exit status \(process.terminationStatus))\(tail.isEmpty ? "" : ":\n\(tail)")")
+            throw PythonUnavailable(
+                reason:
+                    "interpreter \(interpreter) did not answer the sysconfig query (exit status \(process.terminationStatus))\(tail.isEmpty ? "" : ":\n\(tail)")"
+            )
         }
         let json = output[range.upperBound...].prefix { $0 != "\n" }
         do {
@@ -265,12 +280,13 @@ public struct PythonInstallation: Sendable, Equatable {
             }
         }
         if let framework = answer.framework_prefix, !framework.isEmpty, let name = answer.instsoname, !name.isEmpty {
-            candidates.append("\(framework)/\(name)")  // macOS framework builds
+            candidates.append("\(framework)/\(name)") // macOS framework builds
         }
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
         let path = candidates.first ?? "\(answer.libdir ?? "?")/\(answer.instsoname ?? "?")"
         let shared = answer.enable_shared == 0 ? "; this Python was built without a shared libpython (Py_ENABLE_SHARED=0)" : ""
-        throw PythonUnavailable(reason: "library not found at path \(path) (sysconfig LIBDIR/INSTSONAME of interpreter \(interpreter))\(shared)")
+        throw PythonUnavailable(
+            reason: "library not found at path \(path) (sysconfig LIBDIR/INSTSONAME of interpreter \(interpreter))\(shared)")
     }
 
     // MARK: - Helpers
@@ -296,7 +312,8 @@ public struct PythonInstallation: Sendable, Equatable {
 
     private static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            .path
     }
 
     private static func findPackageRoot(from file: String) -> String? {

@@ -27,17 +27,21 @@ enum TorchKernelCheck {
     /// - Throws: the first entry that differs, with the input, both results and how many
     ///   inputs of that entry differ.
     static func check(_ math: MathLibrary, bridge: PythonBridge) throws(TorchKernelsUnavailable) -> Int {
-        let entries = [
-            Entry(name: "exp (torch.exp)", torch: "torch.exp(t)", library: math.exp, inputs: inputs(.exp)),
-            Entry(name: "log (torch.log)", torch: "torch.log(t)", library: math.log, inputs: inputs(.log)),
-            Entry(name: "tanh (torch.tanh)", torch: "torch.tanh(t)", library: math.tanh, inputs: inputs(.tanh)),
-            Entry(name: "sqrt (torch.sqrt)", torch: "torch.sqrt(t)", library: math.sqrt, inputs: inputs(.sqrt)),
-            Entry(name: "scalarExp (torch.sigmoid)", torch: "torch.sigmoid(t)",
-                  library: { 1 / (1 + math.scalarExp(-$0)) }, inputs: inputs(.tanh)),
-        ] + powExponents.map { e in
-            Entry(name: "pow (torch.pow(x, \(e)))", torch: "torch.pow(t, \(e))", library: { math.pow($0, e) },
-                  inputs: inputs(.log))
-        }
+        let entries =
+            [
+                Entry(name: "exp (torch.exp)", torch: "torch.exp(t)", library: math.exp, inputs: inputs(.exp)),
+                Entry(name: "log (torch.log)", torch: "torch.log(t)", library: math.log, inputs: inputs(.log)),
+                Entry(name: "tanh (torch.tanh)", torch: "torch.tanh(t)", library: math.tanh, inputs: inputs(.tanh)),
+                Entry(name: "sqrt (torch.sqrt)", torch: "torch.sqrt(t)", library: math.sqrt, inputs: inputs(.sqrt)),
+                Entry(
+                    name: "scalarExp (torch.sigmoid)", torch: "torch.sigmoid(t)",
+                    library: { 1 / (1 + math.scalarExp(-$0)) }, inputs: inputs(.tanh)),
+            ]
+            + powExponents.map { e in
+                Entry(
+                    name: "pow (torch.pow(x, \(e)))", torch: "torch.pow(t, \(e))", library: { math.pow($0, e) },
+                    inputs: inputs(.log))
+            }
         var compared = 0
         for entry in entries {
             let expected = try torchResults(entry, bridge: bridge)
@@ -45,12 +49,13 @@ enum TorchKernelCheck {
             let differing = entry.inputs.indices.filter { UlpDistance(expected[$0], actual[$0]) != .zero }
             if let first = differing.first {
                 let x = entry.inputs[first]
-                throw TorchKernelsUnavailable(reason: """
-                    torch kernels: \(math.name) disagrees with live torch on \(entry.name): \
-                    x = \(HexFloat.format(x)) (\(x)): torch \(HexFloat.format(expected[first])), \
-                    library \(HexFloat.format(actual[first])), \(UlpDistance(expected[first], actual[first])); \
-                    \(differing.count) of \(entry.inputs.count) inputs differ
-                    """)
+                throw TorchKernelsUnavailable(
+                    reason: """
+                        torch kernels: \(math.name) disagrees with live torch on \(entry.name): \
+                        x = \(HexFloat.format(x)) (\(x)): torch \(HexFloat.format(expected[first])), \
+                        library \(HexFloat.format(actual[first])), \(UlpDistance(expected[first], actual[first])); \
+                        \(differing.count) of \(entry.inputs.count) inputs differ
+                        """)
             }
             compared += entry.inputs.count
         }
@@ -73,11 +78,13 @@ enum TorchKernelCheck {
         do {
             answer = try bridge.evaluate(expression)
         } catch {
-            throw TorchKernelsUnavailable(reason: "torch kernels: live torch could not compute \(entry.torch) for the check: \(error.summary)")
+            throw TorchKernelsUnavailable(
+                reason: "torch kernels: live torch could not compute \(entry.torch) for the check: \(error.summary)")
         }
         let results = answer.split(separator: ",").compactMap { UInt64($0).map(Double.init(bitPattern:)) }
         guard results.count == entry.inputs.count else {
-            throw TorchKernelsUnavailable(reason: "torch kernels: live torch answered \(results.count) results of \(entry.torch) for \(entry.inputs.count) inputs")
+            throw TorchKernelsUnavailable(
+                reason: "torch kernels: live torch answered \(results.count) results of \(entry.torch) for \(entry.inputs.count) inputs")
         }
         return results
     }
@@ -88,8 +95,10 @@ enum TorchKernelCheck {
     /// ``inputsPerFunction`` inputs for `domain`: special values and the function's edges, then
     /// deterministic pseudo-random values over its range.
     static func inputs(_ domain: Domain) -> [Double] {
-        let common: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, .leastNonzeroMagnitude,
-                                .leastNormalMagnitude, .greatestFiniteMagnitude, 0.5, 2, 1e-300, 1e-8]
+        let common: [Double] = [
+            0, -0.0, 1, -1, .infinity, -.infinity, .nan, .leastNonzeroMagnitude,
+            .leastNormalMagnitude, .greatestFiniteMagnitude, 0.5, 2, 1e-300, 1e-8,
+        ]
         var special: [Double], draw: (inout SplitMix64) -> Double
         switch domain {
         case .exp:

@@ -47,18 +47,21 @@ public struct TorchKernelLibrary: Sendable {
         let facts = try TorchFacts(bridge)
         let path = libraryPath ?? "\(facts.lib)/\(MKLVectorMath.libraryFileName)"
         guard FileManager.default.fileExists(atPath: path) else {
-            throw TorchKernelsUnavailable(reason: "torch kernels: no \(MKLVectorMath.libraryFileName) at \(path) (torch \(facts.version) from \(bridge.interpreterPath))")
+            throw TorchKernelsUnavailable(
+                reason:
+                    "torch kernels: no \(MKLVectorMath.libraryFileName) at \(path) (torch \(facts.version) from \(bridge.interpreterPath))")
         }
         let mkl = try MKLVectorMath(libraryPath: path)
-        let c = CLibraryMath.library  // what libtorch calls for pow and sigmoid's exp
+        let c = CLibraryMath.library // what libtorch calls for pow and sigmoid's exp
         let math = MathLibrary(
             name: "torch kernels (libtorch \(facts.version), MKL \(mkl.version))",
             exp: { MKLVectorMath.call(mkl.exp, $0) }, log: { MKLVectorMath.call(mkl.ln, $0) },
             tanh: { MKLVectorMath.call(mkl.tanh, $0) }, sqrt: { MKLVectorMath.call(mkl.sqrt, $0) },
             pow: c.pow, scalarExp: c.scalarExp)
         let checked = try TorchKernelCheck.check(math, bridge: bridge)
-        return TorchKernelLibrary(math: math, libraryPath: path, torchVersion: facts.version, mklVersion: mkl.version,
-                                  cpuCapability: facts.capability, platform: facts.platform, checkedInputs: checked)
+        return TorchKernelLibrary(
+            math: math, libraryPath: path, torchVersion: facts.version, mklVersion: mkl.version,
+            cpuCapability: facts.capability, platform: facts.platform, checkedInputs: checked)
     }
 
     /// Checks `math` against the torch `bridge` embeds, as ``load(from:libraryPath:)`` checks

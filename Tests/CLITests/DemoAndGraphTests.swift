@@ -72,7 +72,8 @@ struct DemoAndGraphTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(folder)/expression.dot"))
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/expression.svg"))
-        #expect(outcome.stdout.contains("apt-get install graphviz") && outcome.stdout.contains("brew install graphviz"), "\(outcome.stdout)")
+        #expect(
+            outcome.stdout.contains("apt-get install graphviz") && outcome.stdout.contains("brew install graphviz"), "\(outcome.stdout)")
     }
 
     @Test("graph --case draws a case program; --print writes the DOT text to standard output only")

@@ -24,7 +24,9 @@ struct DeviationTableTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == TorchDeviation.markdownTable)
         let readme = try DeviationTableTests.readmeTable()
-        #expect(readme == outcome.stdout, """
+        #expect(
+            readme == outcome.stdout,
+            """
             README.md's table differs from TorchDeviation.all; replace the lines between its markers \
             with the output of `swift run micrograd parity --table`
             """)

@@ -7,8 +7,9 @@ import Testing
 struct ExitCodeTests {
     static let subcommands = ["parity", "demo", "graph", "train"]
 
-    @Test("--help, help and every subcommand's --help exit 0 with usage on standard output",
-          arguments: [["--help"], ["help"]] + subcommands.flatMap { [[$0, "--help"], ["help", $0]] })
+    @Test(
+        "--help, help and every subcommand's --help exit 0 with usage on standard output",
+        arguments: [["--help"], ["help"]] + subcommands.flatMap { [[$0, "--help"], ["help", $0]] })
     func helpExitsZero(arguments: [String]) throws {
         let outcome = try CommandRunner.run(arguments)
         #expect(outcome.status == 0, "\(arguments): stderr \(outcome.stderr)")
@@ -23,20 +24,21 @@ struct ExitCodeTests {
         #expect(outcome.stdout.split(separator: ".").count == 3, "\(outcome.stdout)")
     }
 
-    @Test("A usage error exits 64 with the message on standard error and nothing on standard output",
-          arguments: [
-              (["--bogus"], "Unknown option '--bogus'"),
-              (["demo", "moons", "--bogus"], "Unknown option '--bogus'"),
-              (["demo", "circles"], "circles"),
-              (["demo", "moons", "--steps", "0"], "--steps must be at least 1"),
-              (["demo", "moons", "--steps", "many"], "many"),
-              (["parity", "--live", "--bogus"], "Unknown option '--bogus'"),
-              (["graph", "(a*b + c).tanh()", "a=2,b=-3"], "c has no value: add c=NUMBER"),
-              (["graph", "a ** b", "a=2,b=3"], "the exponent of ** must be a number"),
-              (["graph", "a +", "a=2"], "the expression ends"),
-              (["graph", "x", "--case", "file.json"], "not both"),
-              (["nonsense"], "nonsense"),
-          ])
+    @Test(
+        "A usage error exits 64 with the message on standard error and nothing on standard output",
+        arguments: [
+            (["--bogus"], "Unknown option '--bogus'"),
+            (["demo", "moons", "--bogus"], "Unknown option '--bogus'"),
+            (["demo", "circles"], "circles"),
+            (["demo", "moons", "--steps", "0"], "--steps must be at least 1"),
+            (["demo", "moons", "--steps", "many"], "many"),
+            (["parity", "--live", "--bogus"], "Unknown option '--bogus'"),
+            (["graph", "(a*b + c).tanh()", "a=2,b=-3"], "c has no value: add c=NUMBER"),
+            (["graph", "a ** b", "a=2,b=3"], "the exponent of ** must be a number"),
+            (["graph", "a +", "a=2"], "the expression ends"),
+            (["graph", "x", "--case", "file.json"], "not both"),
+            (["nonsense"], "nonsense"),
+        ])
     func usageErrorExits64(arguments: [String], message: String) throws {
         let outcome = try CommandRunner.run(arguments)
         #expect(outcome.status == 64, "\(arguments): stdout \(outcome.stdout) stderr \(outcome.stderr)")

@@ -41,14 +41,16 @@ struct ExpressionTests {
         #expect(abs(value.data - expected) <= 1e-12 * max(1, abs(expected)), "\(text) = \(value.data)")
     }
 
-    @Test("Errors name the column and the fix", arguments: [
-        ("a * d", "column 5: d has no value: add d=NUMBER"),
-        ("a +", "ends where a number"),
-        ("(a", "expected )"),
-        ("a.cosh()", "unknown method .cosh()"),
-        ("a ** a", "the exponent of ** must be a number"),
-        ("a $ b", "unexpected \"$\""),
-    ])
+    @Test(
+        "Errors name the column and the fix",
+        arguments: [
+            ("a * d", "column 5: d has no value: add d=NUMBER"),
+            ("a +", "ends where a number"),
+            ("(a", "expected )"),
+            ("a.cosh()", "unknown method .cosh()"),
+            ("a ** a", "the exponent of ** must be a number"),
+            ("a $ b", "unexpected \"$\""),
+        ])
     func errors(text: String, message: String) {
         #expect {
             _ = try Expression.record(text, leaves: Self.leaves(["a": 2, "b": 3]))

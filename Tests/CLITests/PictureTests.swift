@@ -8,24 +8,32 @@ import Testing
 struct PictureTests {
     /// One picture of each kind, with known content.
     static let pictures: [(name: String, svg: String, texts: [String])] = [
-        ("line chart with a right axis",
-         LineChart(
-            title: "loss & <accuracy>", xLabel: "step", yLabel: "loss", rightYLabel: "accuracy (%)",
-            series: [
-                LineChart.Series(name: "loss", points: [(0, 1.0), (1, 0.5), (2, 0.25)]),
-                LineChart.Series(name: "accuracy", points: [(0, 50), (1, 75), (2, 100)], style: .dashedLine, onRightAxis: true),
-            ], rightYRange: 0...100).svg,
-         ["loss & <accuracy>", "loss", "accuracy", "step", "accuracy (%)", "0.0", "0.5", "2.0", "0.2", "0", "100"]),
-        ("dots",
-         LineChart(
-            title: "predictions", xLabel: "sample", yLabel: "output",
-            series: [LineChart.Series(name: "target", points: [(1, 1), (2, -1)], style: .dots)]).svg,
-         ["predictions", "target", "sample", "output"]),
-        ("decision boundary",
-         DecisionBoundaryChart(
-            title: "left or right", classNames: ["left", "right"], points: [[-1, 0], [1, 0], [1, 1]], classes: [0, 1, 1]
-         ) { $0[0] < 0 ? 0 : 1 }.svg,
-         ["left or right", "left", "right", "x₁", "x₂"]),
+        (
+            "line chart with a right axis",
+            LineChart(
+                title: "loss & <accuracy>", xLabel: "step", yLabel: "loss", rightYLabel: "accuracy (%)",
+                series: [
+                    LineChart.Series(name: "loss", points: [(0, 1.0), (1, 0.5), (2, 0.25)]),
+                    LineChart.Series(name: "accuracy", points: [(0, 50), (1, 75), (2, 100)], style: .dashedLine, onRightAxis: true),
+                ], rightYRange: 0...100
+            ).svg,
+            ["loss & <accuracy>", "loss", "accuracy", "step", "accuracy (%)", "0.0", "0.5", "2.0", "0.2", "0", "100"]
+        ),
+        (
+            "dots",
+            LineChart(
+                title: "predictions", xLabel: "sample", yLabel: "output",
+                series: [LineChart.Series(name: "target", points: [(1, 1), (2, -1)], style: .dots)]
+            ).svg,
+            ["predictions", "target", "sample", "output"]
+        ),
+        (
+            "decision boundary",
+            DecisionBoundaryChart(
+                title: "left or right", classNames: ["left", "right"], points: [[-1, 0], [1, 0], [1, 1]], classes: [0, 1, 1]
+            ) { $0[0] < 0 ? 0 : 1 }.svg,
+            ["left or right", "left", "right", "x₁", "x₂"]
+        ),
     ]
 
     @Test("Each picture is a valid SVG document with its title, legend, tick and axis labels", arguments: pictures.indices)
@@ -36,14 +44,18 @@ struct PictureTests {
         for text in picture.texts { #expect(summary.texts.contains(text), "\(picture.name): no text \"\(text)\" in \(summary.texts)") }
     }
 
-    @Test("rsvg-convert draws each picture at its size", .enabled(if: SVGCheck.converter != nil, "rsvg-convert is not installed (apt-get install librsvg2-bin)"),
-          arguments: pictures.indices)
+    @Test(
+        "rsvg-convert draws each picture at its size",
+        .enabled(if: SVGCheck.converter != nil, "rsvg-convert is not installed (apt-get install librsvg2-bin)"),
+        arguments: pictures.indices)
     func renders(index: Int) throws {
         let picture = Self.pictures[index]
         let png = try SVGCheck.render(picture.svg, converter: try #require(SVGCheck.converter))
         let summary = try SVGCheck.validate(picture.svg)
         let size = Self.pngSize(png)
-        #expect(Double(size.0) == SVGCheck.length(summary.width) && Double(size.1) == SVGCheck.length(summary.height), "\(picture.name): \(size)")
+        #expect(
+            Double(size.0) == SVGCheck.length(summary.width) && Double(size.1) == SVGCheck.length(summary.height),
+            "\(picture.name): \(size)")
     }
 
     @Test("The checks refuse an invalid document: unclosed element, unescaped text, no title, no svg root")

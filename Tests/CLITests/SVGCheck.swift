@@ -27,11 +27,16 @@ enum SVGCheck {
         let collector = Collector()
         parser.delegate = collector
         guard parser.parse() else {
-            throw Invalid(description: "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+            throw Invalid(
+                description:
+                    "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "unknown error")"
+            )
         }
         let summary = collector.summary
         guard summary.root == "svg" else { throw Invalid(description: "the root element is <\(summary.root)>, not <svg>") }
-        guard summary.namespace == "http://www.w3.org/2000/svg" else { throw Invalid(description: "the root's xmlns is \"\(summary.namespace)\"") }
+        guard summary.namespace == "http://www.w3.org/2000/svg" else {
+            throw Invalid(description: "the root's xmlns is \"\(summary.namespace)\"")
+        }
         if let problem = collector.problem { throw Invalid(description: problem) }
         guard length(summary.width) != nil, length(summary.height) != nil else {
             throw Invalid(description: "the root's width \"\(summary.width)\" and height \"\(summary.height)\" are not numbers")
@@ -52,7 +57,10 @@ enum SVGCheck {
         private var path: [String] = []
         private var text = ""
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if path.isEmpty {
                 summary.root = name
                 summary.namespace = attributes["xmlns"] ?? ""

@@ -16,42 +16,42 @@ private enum SupportModule {
     }()
 
     static let source = #"""
-    import json, struct
-    import torch
+        import json, struct
+        import torch
 
 
-    def exp_bits(argument):
-        x = float(argument)
-        value = torch.tensor(x, dtype=torch.float64).exp().item()
-        bits = struct.unpack("<Q", struct.pack("<d", value))[0]
-        return json.dumps({"repr": repr(value), "hex": value.hex(), "bits": format(bits, "016x")})
+        def exp_bits(argument):
+            x = float(argument)
+            value = torch.tensor(x, dtype=torch.float64).exp().item()
+            bits = struct.unpack("<Q", struct.pack("<d", value))[0]
+            return json.dumps({"repr": repr(value), "hex": value.hex(), "bits": format(bits, "016x")})
 
 
-    def tiny(argument):
-        return str(torch.tensor(2.0, dtype=torch.float64).exp().item())
+        def tiny(argument):
+            return str(torch.tensor(2.0, dtype=torch.float64).exp().item())
 
 
-    def echo(argument):
-        return argument
+        def echo(argument):
+            return argument
 
 
-    def tagged(argument):
-        task, index = (int(part) for part in argument.split(":"))
-        total = torch.tensor(float(index), dtype=torch.float64).add(task * 1000).item()
-        return f"{task}:{index}:{int(total)}"
+        def tagged(argument):
+            task, index = (int(part) for part in argument.split(":"))
+            total = torch.tensor(float(index), dtype=torch.float64).add(task * 1000).item()
+            return f"{task}:{index}:{int(total)}"
 
 
-    def inner_failure(argument):
-        return {"key": 1}[argument]
+        def inner_failure(argument):
+            return {"key": 1}[argument]
 
 
-    def fail(argument):
-        inner_failure(argument)
+        def fail(argument):
+            inner_failure(argument)
 
 
-    def not_a_string(argument):
-        return 42
-    """#
+        def not_a_string(argument):
+            return 42
+        """#
 
     static func call(_ bridge: PythonBridge, _ function: String, _ argument: String) throws(PythonError) -> String {
         try bridge.call(module: name, function: function, argument: argument, searchPath: folder)
@@ -63,7 +63,8 @@ struct BridgeTests {
     @Test("Python with the pinned torch is embedded from its venv: interpreter, libpython, sys.prefix", .liveTorch)
     func availability() throws {
         let bridge = try LiveSettings.reference().bridge
-        print("""
+        print(
+            """
             live torch: interpreter \(bridge.interpreterPath), torch \(bridge.torchVersion), \
             libpython \(bridge.installation.libraryPath), sys.prefix \(bridge.prefix)
             start-up: discovery \(bridge.startupTimings.discovery), interpreter \(bridge.startupTimings.interpreterStart), \
@@ -166,7 +167,7 @@ struct BridgeTests {
         let bridge = try LiveSettings.reference().bridge
         let clock = ContinuousClock()
         let calls = 10_000
-        _ = try SupportModule.call(bridge, "tiny", "")  // import the module outside the timing
+        _ = try SupportModule.call(bridge, "tiny", "") // import the module outside the timing
         var last = ""
         let torchOp = try clock.measure {
             for _ in 0..<calls { last = try SupportModule.call(bridge, "tiny", "") }
@@ -175,14 +176,18 @@ struct BridgeTests {
             for _ in 0..<calls { last = try SupportModule.call(bridge, "echo", "x") }
         }
         #expect(last == "x")
-        #expect(try SupportModule.call(bridge, "tiny", "") == bridge.evaluate("__import__('torch').tensor(2.0, dtype=__import__('torch').float64).exp().item()"))
+        #expect(
+            try SupportModule.call(bridge, "tiny", "")
+                == bridge.evaluate("__import__('torch').tensor(2.0, dtype=__import__('torch').float64).exp().item()"))
         func microseconds(_ d: Duration) -> String {
             let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
             return String(format: "%.2f µs", seconds / Double(calls) * 1e6)
         }
         print("bridge round trip, mean of \(calls) calls: torch exp \(microseconds(torchOp)), echo \(microseconds(echo))")
         let startup = bridge.startupTimings
-        print("bridge start-up: total \(startup.total) (discovery \(startup.discovery), interpreter \(startup.interpreterStart), import torch \(startup.torchImport))")
+        print(
+            "bridge start-up: total \(startup.total) (discovery \(startup.discovery), interpreter \(startup.interpreterStart), import torch \(startup.torchImport))"
+        )
     }
 }
 
@@ -195,7 +200,8 @@ struct DiscoveryTests {
         print("bogus MICROGRAD_PYTHON: \(reason)")
         #expect(reason == "interpreter /nonexistent/python3 not found (MICROGRAD_PYTHON=/nonexistent/python3)")
 
-        let onPath = try #require(PythonInstallation.discover(environment: ["MICROGRAD_PYTHON": "no-such-python-anywhere", "PATH": "/nonexistent"]).failureReason)
+        let onPath = try #require(
+            PythonInstallation.discover(environment: ["MICROGRAD_PYTHON": "no-such-python-anywhere", "PATH": "/nonexistent"]).failureReason)
         #expect(onPath == "interpreter no-such-python-anywhere not found on PATH (MICROGRAD_PYTHON=no-such-python-anywhere)")
 
         let folder = FileManager.default.temporaryDirectory.path
@@ -280,10 +286,15 @@ struct DiscoveryTests {
         try FileManager.default.createDirectory(atPath: "\(root)/Reference", withIntermediateDirectories: true)
         try "# pinned\ntorch==0.0.1  # too old\n".write(toFile: "\(root)/Reference/requirements.txt", atomically: true, encoding: .utf8)
 
-        let reason = try #require(PythonInstallation.discover(
-            environment: ["MICROGRAD_PYTHON": installation.interpreterPath], packageRoot: root).failureReason)
+        let reason = try #require(
+            PythonInstallation.discover(
+                environment: ["MICROGRAD_PYTHON": installation.interpreterPath], packageRoot: root
+            ).failureReason)
         print("pin mismatch: \(reason)")
-        #expect(reason == "torch version \(installation.torchVersion) from interpreter \(installation.interpreterPath) differs from the pin torch==0.0.1 in \(root)/Reference/requirements.txt")
+        #expect(
+            reason
+                == "torch version \(installation.torchVersion) from interpreter \(installation.interpreterPath) differs from the pin torch==0.0.1 in \(root)/Reference/requirements.txt"
+        )
     }
 }
 

@@ -14,8 +14,9 @@ import Testing
 /// as `LIVE seed=<S>`; `MICROGRAD_LIVE_SEED=<S>` runs the same programs and training runs again.
 @Suite("Live PyTorch parity")
 struct LiveParityTests {
-    @Test("The engine matches live torch (default math; torch's kernels): checked-in families, 10,000 fresh programs, training runs",
-          .liveTorch, .timeLimit(.minutes(15)))
+    @Test(
+        "The engine matches live torch (default math; torch's kernels): checked-in families, 10,000 fresh programs, training runs",
+        .liveTorch, .timeLimit(.minutes(15)))
     func engineMatchesLiveTorch() async throws {
         let reference = try LiveSettings.reference(), packageRoot = PackageRoot.path
         let seed = try LiveSettings.seed()
@@ -24,15 +25,17 @@ struct LiveParityTests {
         printLive("torch \(reference.bridge.torchVersion) embedded from \(reference.bridge.interpreterPath)")
         let torchKernels = LiveSettings.torchKernelsIfAvailable()
         if let torchKernels {
-            printLive("\(torchKernels.math) from \(torchKernels.libraryPath), checked against live torch on "
-                + "\(torchKernels.checkedInputs) inputs")
+            printLive(
+                "\(torchKernels.math) from \(torchKernels.libraryPath), checked against live torch on "
+                    + "\(torchKernels.checkedInputs) inputs")
         }
         let modes = [ParityMode.documentedDeviations] + (torchKernels.map { [ParityMode.exact($0.math)] } ?? [])
         let clock = ContinuousClock(), began = clock.now
         let workspace = LiveWorkspace()
 
         var tallies = modes.map { ParityTally(mode: $0) }
-        let sources = LiveProgramSource.checkedInFamilies(packageRoot: packageRoot)
+        let sources =
+            LiveProgramSource.checkedInFamilies(packageRoot: packageRoot)
             + LiveProgramSource.random(seed: seed, count: LiveSettings.programCount, batchSize: LiveSettings.batchSize)
         let work = try await reportingFailure { () async throws(LiveError) in
             try await LiveSuite.comparePrograms(sources, reference: reference, workspace: workspace, into: &tallies)
@@ -54,7 +57,8 @@ struct LiveParityTests {
         let modelSpecs = "\(packageRoot)/\(ReferenceFiles.casesPath("models"))"
         for checkedIn in [true, false] {
             let written = try await reportingFailure { () throws(PythonError) in
-                checkedIn ? try reference.evaluateModels(caseFile: modelSpecs, into: workspace)
+                checkedIn
+                    ? try reference.evaluateModels(caseFile: modelSpecs, into: workspace)
                     : try reference.randomModels(seed: seed, count: LiveSettings.modelCount, into: workspace)
             }
             let family = try await reportingFailure { () throws(GoldenError) in try workspace.files.modelFamily() }
@@ -64,8 +68,9 @@ struct LiveParityTests {
             modelTorchSeconds += written.seconds
         }
         for model in models {
-            #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
-                    "\(model.spec.name): engine-math record iff the run goes through a documented deviation")
+            #expect(
+                (model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
+                "\(model.spec.name): engine-math record iff the run goes through a documented deviation")
         }
         var runsPerMode: [[TrainingComparison]] = []
         var trainingSeconds: [Double] = []
@@ -84,7 +89,8 @@ struct LiveParityTests {
 
         let random = tallies[0].families.first { $0.name == "random" }
         let runs = runsPerMode[0]
-        printLive("""
+        printLive(
+            """
             totals (seed \(seed)): \(tallies[0].cases) programs (\(random?.cases ?? 0) fresh random), \(tallies[0].values) values and \
             \(tallies[0].grads) gradients; \(runs.count) training runs (\(runs.count - LiveSettings.modelCount) checked-in, \
             \(LiveSettings.modelCount) fresh) of \(modelSteps) steps in all \
@@ -122,9 +128,10 @@ struct LiveParityTests {
         let honest = try workspace.files.programFamily("nudged")
         let target = honest.cases[1]
         // A node held to 0 ulp (its operation has no documented deviation) with a finite value.
-        let node = try #require(target.program.steps.indices.first { i in
-            [.add, .sub, .mul].contains(target.program.steps[i].op) && target.expected.values[i].isFinite
-        })
+        let node = try #require(
+            target.program.steps.indices.first { i in
+                [.add, .sub, .mul].contains(target.program.steps[i].op) && target.expected.values[i].isFinite
+            })
         try nudgeGolden(of: target.program.name, node: node, in: workspace)
 
         var tally = ParityTally()

@@ -112,9 +112,12 @@ extension Trait where Self == ConditionTrait {
     /// printed as `LIVE skipped (live torch checks): …`; with `MICROGRAD_REQUIRE_TORCH=1` it runs
     /// and fails with that reason.
     static var liveTorch: Self {
-        .enabled("needs live torch: MICROGRAD_PYTHON or the venv of `bash Scripts/ensure_venv.sh` (the reason is printed as LIVE skipped …)") {
-            LiveSettings.runs(needing: { () throws(LiveUnavailable) in _ = try LiveSettings.reference() },
-                              requiredHere: LiveSettings.required)
+        .enabled(
+            "needs live torch: MICROGRAD_PYTHON or the venv of `bash Scripts/ensure_venv.sh` (the reason is printed as LIVE skipped …)"
+        ) {
+            LiveSettings.runs(
+                needing: { () throws(LiveUnavailable) in _ = try LiveSettings.reference() },
+                requiredHere: LiveSettings.required)
         }
     }
 
@@ -123,10 +126,11 @@ extension Trait where Self == ConditionTrait {
     /// with `MICROGRAD_REQUIRE_TORCH=1` on x86-64 Linux it runs and fails with that reason.
     static var torchKernels: Self {
         .enabled("needs torch's MKL kernels from live torch (x86-64 Linux; the reason is printed as LIVE skipped …)") {
-            LiveSettings.runs(needing: { () throws(LiveUnavailable) in
-                _ = try LiveSettings.reference()
-                _ = try LiveSettings.torchKernels()
-            }, requiredHere: LiveSettings.required && LiveSettings.kernelsExpected)
+            LiveSettings.runs(
+                needing: { () throws(LiveUnavailable) in
+                    _ = try LiveSettings.reference()
+                    _ = try LiveSettings.torchKernels()
+                }, requiredHere: LiveSettings.required && LiveSettings.kernelsExpected)
         }
     }
 }

@@ -11,7 +11,8 @@ enum TorchKernelPass {
         let worstRun = runs.flatMap(\.series).map(\.worst).max() ?? .zero
         let worst = max(worstValue, worstGrad, worstRun)
         let numbers = runs.flatMap(\.series).reduce(0) { $0 + $1.expected.count }
-        let verdict = worst == .zero && tally.passed && runs.allSatisfy(\.passed)
+        let verdict =
+            worst == .zero && tally.passed && runs.allSatisfy(\.passed)
             ? "worst 0 ulp, everything" : "FAILED: worst value \(worstValue), gradient \(worstGrad), training \(worstRun)"
         return "torch-kernel pass: \(verdict) — \(tally.cases) programs, \(tally.values) values and \(tally.grads) gradients; "
             + "\(runs.count) training runs, \(numbers) losses, gradients and parameters; \(math), no deviation table, no alignment, "

@@ -16,8 +16,9 @@ struct TorchKernelTests {
 
     /// A copy of `kernels` whose `exp` is one ulp up wherever the next double is another number.
     private func expOneUlpUp(_ kernels: MathLibrary) -> MathLibrary {
-        MathLibrary(name: "torch kernels with exp 1 ulp up", exp: { kernels.exp($0).nextUp }, log: kernels.log,
-                    tanh: kernels.tanh, sqrt: kernels.sqrt, pow: kernels.pow, scalarExp: kernels.scalarExp)
+        MathLibrary(
+            name: "torch kernels with exp 1 ulp up", exp: { kernels.exp($0).nextUp }, log: kernels.log,
+            tanh: kernels.tanh, sqrt: kernels.sqrt, pow: kernels.pow, scalarExp: kernels.scalarExp)
     }
 
     @Test("The kernels name the libraries they come from", .torchKernels)
@@ -25,7 +26,8 @@ struct TorchKernelTests {
         let (kernels, bridge) = try kernelsAndBridge()
         #expect(kernels.math.name.hasPrefix("torch kernels (libtorch \(bridge.torchVersion), MKL "))
         #expect(kernels.math.description == "math: \(kernels.math.name)")
-        #expect(kernels.libraryPath.hasSuffix("/torch/lib/libtorch_cpu.so") || kernels.libraryPath.hasSuffix("/torch/lib/libtorch_cpu.dylib"))
+        #expect(
+            kernels.libraryPath.hasSuffix("/torch/lib/libtorch_cpu.so") || kernels.libraryPath.hasSuffix("/torch/lib/libtorch_cpu.dylib"))
         #expect(kernels.checkedInputs > 2000)
     }
 
@@ -43,13 +45,16 @@ struct TorchKernelTests {
     func libraryWithoutMKL() throws {
         let (kernels, bridge) = try kernelsAndBridge()
         let lib = URL(fileURLWithPath: kernels.libraryPath).deletingLastPathComponent().path
-        let other = try #require(try FileManager.default.contentsOfDirectory(atPath: lib).sorted().first { $0.hasPrefix("libc10.") },
-                                 "torch's libc10 next to libtorch_cpu")
+        let other = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: lib).sorted().first { $0.hasPrefix("libc10.") },
+            "torch's libc10 next to libtorch_cpu")
         let error = #expect(throws: TorchKernelsUnavailable.self) {
             try TorchKernelLibrary.load(from: bridge, libraryPath: "\(lib)/\(other)")
         }
         #expect(error?.reason.contains("\(lib)/\(other) has no symbol vmdExp") == true)
-        #expect(error?.reason.contains("this torch build does not compute float64 exp, log, tanh and sqrt with Intel MKL") == true, "\(error?.reason ?? "no error")")
+        #expect(
+            error?.reason.contains("this torch build does not compute float64 exp, log, tanh and sqrt with Intel MKL") == true,
+            "\(error?.reason ?? "no error")")
     }
 
     @Test("The check against live torch names the entry, the input and both results of a library that differs", .torchKernels)
@@ -63,8 +68,9 @@ struct TorchKernelTests {
         #expect(error?.reason.contains("torch kernels with exp 1 ulp up disagrees with live torch on exp (torch.exp): x = ") == true)
         #expect(error?.reason.contains(", 1 ulp; ") == true)
         let cLibrary = #expect(throws: TorchKernelsUnavailable.self) { try TorchKernelLibrary.check(.default, against: bridge) }
-        #expect(cLibrary?.reason.contains("disagrees with live torch on exp (torch.exp)") == true,
-                "the C library's exp is not MKL's: \(cLibrary?.reason ?? "no error")")
+        #expect(
+            cLibrary?.reason.contains("disagrees with live torch on exp (torch.exp)") == true,
+            "the C library's exp is not MKL's: \(cLibrary?.reason ?? "no error")")
     }
 
     /// The seam is honoured: the torch-kernel pass with `exp` one ulp off fails every case with

@@ -39,7 +39,9 @@ struct DenseLayerTests {
         }
         let layered = run(layered: true), single = run(layered: false)
         #expect(layered.outputs.map(\.bitPattern) == single.outputs.map(\.bitPattern), "outputs", sourceLocation: sourceLocation)
-        #expect(layered.parameters.map(\.bitPattern) == single.parameters.map(\.bitPattern), "parameter gradients", sourceLocation: sourceLocation)
+        #expect(
+            layered.parameters.map(\.bitPattern) == single.parameters.map(\.bitPattern), "parameter gradients",
+            sourceLocation: sourceLocation)
         #expect(layered.inputs.map(\.bitPattern) == single.inputs.map(\.bitPattern), "input gradients", sourceLocation: sourceLocation)
     }
 
@@ -53,33 +55,38 @@ struct DenseLayerTests {
 
     @Test func specialValues() {
         expectIdentical(sizes: [4, 6, 2], inputs: [.infinity, -0.0, .nan, 1e308])
-        expectIdentical(sizes: [2, 5, 1], inputs: [-0.0, 0.0],
-                        prepare: { model in model.parameters()[0].data = -0.0 })
+        expectIdentical(
+            sizes: [2, 5, 1], inputs: [-0.0, 0.0],
+            prepare: { model in model.parameters()[0].data = -0.0 })
     }
 
     @Test func sameInputTwice() {
-        expectIdentical(sizes: [3, 4, 2], inputs: [0.75, -2.0],
-                        wire: { _, leaves in [leaves[0], leaves[1], leaves[0]] })
+        expectIdentical(
+            sizes: [3, 4, 2], inputs: [0.75, -2.0],
+            wire: { _, leaves in [leaves[0], leaves[1], leaves[0]] })
     }
 
     @Test func inputsNotConsecutive() {
         // Distinct inputs with another node recorded between them: the layer-at-a-time pass
         // reads them through a gathered copy instead of in place.
-        expectIdentical(sizes: [3, 6, 2], inputs: [0.5, -1.25],
-                        wire: { _, leaves in [leaves[0], leaves[0] * 3, leaves[1]] })
+        expectIdentical(
+            sizes: [3, 6, 2], inputs: [0.5, -1.25],
+            wire: { _, leaves in [leaves[0], leaves[0] * 3, leaves[1]] })
     }
 
     @Test func parameterAsInput() {
-        expectIdentical(sizes: [2, 4, 1], activation: .tanh, inputs: [1.5],
-                        wire: { model, leaves in [leaves[0], model.parameters()[3]] })
+        expectIdentical(
+            sizes: [2, 4, 1], activation: .tanh, inputs: [1.5],
+            wire: { model, leaves in [leaves[0], model.parameters()[3]] })
         // Also once the layer's parameters already sit on the tape, recorded by an earlier call
         // whose outputs are still alive.
         var earlier: [Value] = []
-        expectIdentical(sizes: [2, 4, 1], activation: .tanh, inputs: [1.5, -0.5],
-                        wire: { model, leaves in
-                            earlier = model([leaves[1], leaves[1]])
-                            return [leaves[0], model.parameters()[3]]
-                        })
+        expectIdentical(
+            sizes: [2, 4, 1], activation: .tanh, inputs: [1.5, -0.5],
+            wire: { model, leaves in
+                earlier = model([leaves[1], leaves[1]])
+                return [leaves[0], model.parameters()[3]]
+            })
         #expect(earlier.count == 1)
     }
 

@@ -98,11 +98,12 @@ struct FiniteDifferenceTests {
             let leaves = x0.map { Value($0) }
             build(leaves).backward()
             for i in 0..<3 {
-                let numeric = Self.numericDerivative({ xi in
-                    var xs = x0
-                    xs[i] = xi
-                    return build(xs.map { Value($0) }).data
-                }, at: x0[i])
+                let numeric = Self.numericDerivative(
+                    { xi in
+                        var xs = x0
+                        xs[i] = xi
+                        return build(xs.map { Value($0) }).data
+                    }, at: x0[i])
                 Self.expectClose(leaves[i].grad, numeric, "graph \(trial) leaf \(i)")
             }
         }

@@ -22,7 +22,7 @@ struct GraphExportTests {
         let dot = d.dot()
         #expect(dot.hasPrefix("digraph {\n\tgraph [rankdir=LR]\n"))
         #expect(dot.hasSuffix("}\n"))
-        #expect(GraphExportTests.lines(dot, containing: "shape=record").count == 5)  // a, b, c, the constant 1, d
+        #expect(GraphExportTests.lines(dot, containing: "shape=record").count == 5) // a, b, c, the constant 1, d
         #expect(dot.contains("[label=\"{ a | data 2.0000 | grad -3.0000 }\" shape=record]"))
         #expect(dot.contains("[label=\"{ b | data -3.0000 | grad 2.0000 }\" shape=record]"))
         #expect(dot.contains("[label=\"{ c | data -6.0000 | grad 1.0000 }\" shape=record]"))
@@ -39,7 +39,7 @@ struct GraphExportTests {
         let dot = y.dot()
         // x * x uses x twice but draws one edge, as draw_dot's edge set does.
         let xName = GraphExportTests.lines(dot, containing: "{ x |").first!.split(separator: " ").first!.dropFirst()
-        #expect(GraphExportTests.lines(dot, containing: "\t\(xName) -> ").count == 2)  // to * and to exp
+        #expect(GraphExportTests.lines(dot, containing: "\t\(xName) -> ").count == 2) // to * and to exp
         var defined: Set<Substring> = []
         for line in dot.split(separator: "\n").dropFirst(2).dropLast() {
             let words = line.dropFirst().split(separator: " ")
@@ -49,7 +49,7 @@ struct GraphExportTests {
                 defined.insert(words[0])
             }
         }
-        #expect(defined.count == 12)  // 7 values (x, x*x, tanh, exp, the constant 3, /, +) and 5 operations
+        #expect(defined.count == 12) // 7 values (x, x*x, tanh, exp, the constant 3, /, +) and 5 operations
     }
 
     @Test func highlightsOneNode() {

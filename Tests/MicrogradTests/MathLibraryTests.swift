@@ -12,9 +12,10 @@ struct MathLibraryTests {
     /// one ulp up.
     static let oneUlpUp: MathLibrary = {
         let d = MathLibrary.default
-        return MathLibrary(name: "one ulp up", exp: { d.exp($0).nextUp }, log: { d.log($0).nextUp },
-                           tanh: { d.tanh($0).nextUp }, sqrt: { d.sqrt($0).nextUp },
-                           pow: { d.pow($0, $1).nextUp }, scalarExp: { d.scalarExp($0).nextUp })
+        return MathLibrary(
+            name: "one ulp up", exp: { d.exp($0).nextUp }, log: { d.log($0).nextUp },
+            tanh: { d.tanh($0).nextUp }, sqrt: { d.sqrt($0).nextUp },
+            pow: { d.pow($0, $1).nextUp }, scalarExp: { d.scalarExp($0).nextUp })
     }()
 
     /// Every engine function that goes through the seam, on `x`.
@@ -54,8 +55,9 @@ struct MathLibraryTests {
 
     @Test func theProcessWideChoiceAppliesToEveryThread() {
         let d = MathLibrary.default
-        let copy = MathLibrary(name: "a copy of the default", exp: d.exp, log: d.log, tanh: d.tanh, sqrt: d.sqrt,
-                               pow: d.pow, scalarExp: d.scalarExp)
+        let copy = MathLibrary(
+            name: "a copy of the default", exp: d.exp, log: d.log, tanh: d.tanh, sqrt: d.sqrt,
+            pow: d.pow, scalarExp: d.scalarExp)
         MathLibrary.setProcessWide(copy)
         defer { MathLibrary.setProcessWide(.default) }
         #expect(MathLibrary.processWide === copy)

@@ -8,7 +8,10 @@ struct MemoryTests {
     @Test func moonsTrainingReusesOneTape() {
         let footprints = onOwnThread { Self.moonsFootprints() }
         let differing = footprints.indices.filter { footprints[$0] != footprints[0] }
-        #expect(differing.isEmpty, "steps \(differing) differ from the first: \(footprints[0]) vs \(differing.first.map { footprints[$0] }.map(String.init(describing:)) ?? "")")
+        #expect(
+            differing.isEmpty,
+            "steps \(differing) differ from the first: \(footprints[0]) vs \(differing.first.map { footprints[$0] }.map(String.init(describing:)) ?? "")"
+        )
     }
 
     /// The tape's identity and footprint after each of 100 moons steps (after 10 to warm up).
@@ -27,8 +30,9 @@ struct MemoryTests {
             loss.backward()
             sgd.step()
             let tape = loss.tape
-            return Footprint(tape: ObjectIdentifier(tape), capacity: tape.capacity,
-                             operandCapacity: tape.operandCapacity, count: tape.count)
+            return Footprint(
+                tape: ObjectIdentifier(tape), capacity: tape.capacity,
+                operandCapacity: tape.operandCapacity, count: tape.count)
         }
         for _ in 0..<10 { _ = step() }
         return (0..<100).map { _ in step() }

@@ -20,7 +20,7 @@ struct NNLossTests {
         let data = Loss.maxMargin(scores: scores, labels: [1, -1])
         #expect(data.data == (0.5 + 0) * 0.5)
         #expect(data.op == .mul && data.children[1].data == 0.5)
-        let hinge = data.children[0].children[0].children[0]  // relu(1 + -y * s) of the first point
+        let hinge = data.children[0].children[0].children[0] // relu(1 + -y * s) of the first point
         #expect(hinge.op == .relu && hinge.children[0].op == .add && hinge.children[0].children[1].data == 1)
         let parameters = [Value(3), Value(-4)]
         let l2 = Loss.l2(parameters, alpha: 1e-4)
@@ -49,7 +49,7 @@ struct NNLossTests {
             expected.backward()
             #expect(fused.map(\.grad.bitPattern) == plain.map(\.grad.bitPattern))
         }
-        #expect(Loss.maxMargin(scores: [], labels: []).data.isNaN)  // sum([]) * (1.0 / 0)
+        #expect(Loss.maxMargin(scores: [], labels: []).data.isNaN) // sum([]) * (1.0 / 0)
     }
 
     @Test func l2IsTheChainOfProductsAndSums() {

@@ -28,11 +28,13 @@ struct NNOptimizerTests {
             adam.step()
             #expect(parameters.map(\.data.bitPattern) == want)
         }
-        #expect(adam.firstMoments.map(\.bitPattern) == [
-            0x3f91_b717_58e2_1964, 0xbfc2_339c_0ebe_dfa3, 0xbfc6_63be_ec39_799e,
-        ])
-        #expect(adam.secondMoments.map(\.bitPattern) == [
-            0x3f7a_e536_501e_258b, 0x3fb0_0f12_c27a_6377, 0x3ff1_8ccc_d8e9_c436,
-        ])
+        #expect(
+            adam.firstMoments.map(\.bitPattern) == [
+                0x3f91_b717_58e2_1964, 0xbfc2_339c_0ebe_dfa3, 0xbfc6_63be_ec39_799e,
+            ])
+        #expect(
+            adam.secondMoments.map(\.bitPattern) == [
+                0x3f7a_e536_501e_258b, 0x3fb0_0f12_c27a_6377, 0x3ff1_8ccc_d8e9_c436,
+            ])
     }
 }

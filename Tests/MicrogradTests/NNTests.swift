@@ -10,8 +10,8 @@ struct NNTests {
         #expect(parameters.count == 337)
         #expect(parameters[0].data.bitPattern == 0xbfd4_98db_0000_0000)
         #expect(parameters[1].data.bitPattern == 0x3fe2_107a_c000_0000)
-        #expect(parameters[2].data == 0)  // the first bias
-        #expect(parameters[335].data.bitPattern == 0x3fcd_2b92_0000_0000)  // the output's last weight
+        #expect(parameters[2].data == 0) // the first bias
+        #expect(parameters[335].data.bitPattern == 0x3fcd_2b92_0000_0000) // the output's last weight
         #expect(parameters[336].data == 0)
         #expect(model.layers.map(\.neurons.count) == [16, 16, 1])
         #expect(model.layers.map { $0.neurons[0].activation } == [.relu, .relu, .linear])
@@ -21,10 +21,11 @@ struct NNTests {
         let model = MLP(3, [4, 4, 1], activation: .tanh, outputActivation: .tanh, initializer: .lecture, seed: 42)
         let parameters = model.parameters()
         #expect(parameters.count == 41)
-        #expect(parameters.prefix(5).map(\.data.bitPattern) == [
-            0xbfd4_98db_0000_0000, 0x3fe2_107a_c000_0000, 0x3fe2_919a_c000_0000, 0x3fec_6b31_c000_0000,
-            0x3fe0_ebd3_4000_0000,
-        ])
+        #expect(
+            parameters.prefix(5).map(\.data.bitPattern) == [
+                0xbfd4_98db_0000_0000, 0x3fe2_107a_c000_0000, 0x3fe2_919a_c000_0000, 0x3fec_6b31_c000_0000,
+                0x3fe0_ebd3_4000_0000,
+            ])
         #expect(model.layers.allSatisfy { $0.neurons.allSatisfy { $0.activation == .tanh } })
     }
 
@@ -76,7 +77,7 @@ struct NNTests {
         // relu(0.5 + 2 * 1.5 + -3 * -4) and 4 + -1 * 1.5 + 0.25 * -4, all exact.
         #expect(hidden.map(\.data) == [15.5, 1.5])
         let y = model(x)[0]
-        #expect(y.data == 44.5)  // 1 + 3 * 15.5 + -2 * 1.5
+        #expect(y.data == 44.5) // 1 + 3 * 15.5 + -2 * 1.5
         y.backward()
         // dy/dx = 3 * w_relu + -2 * w_linear (the relu passes: its sum is positive).
         #expect(x.map(\.grad) == [8, -9.5])

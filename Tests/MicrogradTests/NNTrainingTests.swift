@@ -18,14 +18,16 @@ struct NNTrainingTests {
     @Test func tinyMoonsMatchesTorch() throws {
         let spec = try JSONDecoder().decode(ModelSpec.self, from: Data(Self.tinyMoons.utf8))
         let record = Training.run(spec)
-        #expect(record.losses.map(\.bitPattern) == [
-            0x3ff0_5a29_cedb_6ed7, 0x3fe5_58cd_c7c8_77ba, 0x3fe2_ec50_1b77_0170, 0x3fdf_6061_51a2_bfbf,
-            0x3fda_ff8e_c36d_df08,
-        ])
+        #expect(
+            record.losses.map(\.bitPattern) == [
+                0x3ff0_5a29_cedb_6ed7, 0x3fe5_58cd_c7c8_77ba, 0x3fe2_ec50_1b77_0170, 0x3fdf_6061_51a2_bfbf,
+                0x3fda_ff8e_c36d_df08,
+            ])
         #expect(record.gradients.keys.sorted() == [0, 1, 4])
-        #expect(record.gradients[0]?.prefix(3).map(\.bitPattern) == [
-            0xbfd0_7682_623d_fa6b, 0x3fc0_01ef_f259_3638, 0xbfca_d2f7_c000_0000,
-        ])
+        #expect(
+            record.gradients[0]?.prefix(3).map(\.bitPattern) == [
+                0xbfd0_7682_623d_fa6b, 0x3fc0_01ef_f259_3638, 0xbfca_d2f7_c000_0000,
+            ])
         #expect(record.gradients[4]?.last?.bitPattern == 0xbfb9_9ec5_4493_5eef)
         #expect(record.finalParameters.count == 17)
         #expect(record.finalParameters.prefix(2).map(\.bitPattern) == [0x3fea_1416_60eb_bfb0, 0xbfe8_5599_04a3_f630])

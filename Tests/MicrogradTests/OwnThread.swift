@@ -20,10 +20,12 @@ func onOwnThread<T>(_ body: @escaping () -> T) -> T {
     #endif
     // The start routine's parameter is optional on Linux and not on Darwin: `ThreadJob.start`
     // takes an optional, which both pass.
-    let status = pthread_create(&thread, nil, { context in
-        ThreadJob.start(context)
-        return nil
-    }, job.toOpaque())
+    let status = pthread_create(
+        &thread, nil,
+        { context in
+            ThreadJob.start(context)
+            return nil
+        }, job.toOpaque())
     precondition(status == 0, "pthread_create failed with \(status)")
     #if canImport(Darwin)
     pthread_join(thread!, nil)

@@ -14,8 +14,10 @@ struct ParameterNodesTests {
         let loss = first * second
         loss.backward()
         let tape = loss.tape
-        return (tape.count, tape.operandCount,
-                [first.data, second.data].map(\.bitPattern) + model.parameters().map(\.grad.bitPattern))
+        return (
+            tape.count, tape.operandCount,
+            [first.data, second.data].map(\.bitPattern) + model.parameters().map(\.grad.bitPattern)
+        )
     }
 
     /// A value set on another leaf (as another thread's optimizer step does) leaves the model's
@@ -23,7 +25,9 @@ struct ParameterNodesTests {
     @Test func unrelatedValueChangeKeepsTheRecordedParameters() {
         let plain = onOwnThread { Self.twoCalls(between: {}) }
         let changed = onOwnThread {
-            Self.twoCalls(between: { let other = Value(1.0); other.data = 2.0 })
+            Self.twoCalls(between: {
+                let other = Value(1.0); other.data = 2.0
+            })
         }
         #expect(changed.count == plain.count)
         #expect(changed.operands == plain.operands)

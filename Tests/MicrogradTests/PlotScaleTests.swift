@@ -3,14 +3,16 @@ import Testing
 
 /// The pieces of the pictures: round ticks, numbers, escaped text.
 struct PlotScaleTests {
-    @Test("Ticks at 1, 2 or 5 times a power of ten cover the data", arguments: [
-        (0.0...1.0, [0, 0.2, 0.4, 0.6, 0.8, 1.0], 1),
-        (0.013...0.97, [0, 0.2, 0.4, 0.6, 0.8, 1.0], 1),
-        (0.0...99.0, [0, 20, 40, 60, 80, 100], 0),
-        (-1.2...2.3, [-2, -1, 0, 1, 2, 3], 0),
-        (0.0012...0.0049, [0.001, 0.002, 0.003, 0.004, 0.005], 3),
-        (5.0...5.0, [4.4, 4.6, 4.8, 5.0, 5.2, 5.4, 5.6], 1),  // widened to 4.5...5.5 first
-    ])
+    @Test(
+        "Ticks at 1, 2 or 5 times a power of ten cover the data",
+        arguments: [
+            (0.0...1.0, [0, 0.2, 0.4, 0.6, 0.8, 1.0], 1),
+            (0.013...0.97, [0, 0.2, 0.4, 0.6, 0.8, 1.0], 1),
+            (0.0...99.0, [0, 20, 40, 60, 80, 100], 0),
+            (-1.2...2.3, [-2, -1, 0, 1, 2, 3], 0),
+            (0.0012...0.0049, [0.001, 0.002, 0.003, 0.004, 0.005], 3),
+            (5.0...5.0, [4.4, 4.6, 4.8, 5.0, 5.2, 5.4, 5.6], 1), // widened to 4.5...5.5 first
+        ])
     func ticks(range: ClosedRange<Double>, expected: [Double], decimals: Int) {
         let scale = AxisScale(covering: range, pixels: (0, 100))
         #expect(scale.ticks.count == expected.count, "\(range): \(scale.ticks)")

@@ -10,9 +10,11 @@ import Testing
 struct PortabilityGuardTests {
     static let sources = PackageRoot.file("Sources/Micrograd")
 
-    static let mathFunctions = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow", "tanh", "sinh",
-                                "cosh", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sqrt", "cbrt",
-                                "hypot", "fma", "erf", "lgamma", "tgamma", "sigmoid"]
+    static let mathFunctions = [
+        "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow", "tanh", "sinh",
+        "cosh", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sqrt", "cbrt",
+        "hypot", "fma", "erf", "lgamma", "tgamma", "sigmoid",
+    ]
 
     /// The offending lines of one file's text: `Glibc.`, `Darwin.` or `Foundation.` anywhere
     /// outside comments, and, in a file importing one of them, a bare call `name(` of a C math
@@ -22,7 +24,9 @@ struct PortabilityGuardTests {
             guard let comment = line.range(of: "//") else { return String(line) }
             return String(line[..<comment.lowerBound])
         }
-        let importsPlatform = lines.contains { $0.range(of: #"^\s*import\s+(Glibc|Darwin|Foundation)\b"#, options: .regularExpression) != nil }
+        let importsPlatform = lines.contains {
+            $0.range(of: #"^\s*import\s+(Glibc|Darwin|Foundation)\b"#, options: .regularExpression) != nil
+        }
         let names = mathFunctions.joined(separator: "|")
         let qualified = #"\b(Glibc|Darwin|Foundation)\."#
         let bare = #"(^|[^.\w])(\#(names))\s*\("#
@@ -30,7 +34,8 @@ struct PortabilityGuardTests {
         for (number, line) in lines.enumerated() {
             if line.range(of: qualified, options: .regularExpression) != nil
                 || (importsPlatform && line.range(of: bare, options: .regularExpression) != nil
-                    && line.range(of: #"\bfunc\s+(\#(names))\s*\("#, options: .regularExpression) == nil) {
+                    && line.range(of: #"\bfunc\s+(\#(names))\s*\("#, options: .regularExpression) == nil)
+            {
                 found.append("\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
@@ -43,7 +48,7 @@ struct PortabilityGuardTests {
         #expect(Self.offences(in: "let y = Darwin.tanh(x)").count == 1)
         #expect(Self.offences(in: "import Foundation\nlet y = pow(x, 2)").count == 1)
         #expect(Self.offences(in: "import Foundation\nlet y = PortableMath.pow(x, 2) // Glibc.pow").isEmpty)
-        #expect(Self.offences(in: "let y = pow(x, 2)").isEmpty)   // no platform import: a local pow
+        #expect(Self.offences(in: "let y = pow(x, 2)").isEmpty) // no platform import: a local pow
         #expect(Self.offences(in: "import Darwin\nstatic func log(_ x: Double) -> Double { x }").isEmpty)
     }
 

@@ -35,7 +35,10 @@ struct PortableMathOracleTests {
             let fields = line.split(separator: " ")
             func bits(_ field: Substring) throws -> Double {
                 guard let pattern = UInt64(field, radix: 16), field.count == 16 else {
-                    throw OracleFileError(description: "\(path):\(index + 1): field '\(field)' is not 16 hex digits (regenerate with the command in the file's header)")
+                    throw OracleFileError(
+                        description:
+                            "\(path):\(index + 1): field '\(field)' is not 16 hex digits (regenerate with the command in the file's header)"
+                    )
                 }
                 return Double(bitPattern: pattern)
             }
@@ -43,8 +46,10 @@ struct PortableMathOracleTests {
             guard fields.count == (isPow ? 4 : 3) else {
                 throw OracleFileError(description: "\(path):\(index + 1): expected 'function x\(isPow ? " y" : "") result', got '\(line)'")
             }
-            entries.append(Entry(function: String(fields[0]), x: try bits(fields[1]), y: isPow ? try bits(fields[2]) : nil,
-                                 expected: try bits(fields[fields.count - 1]), line: index + 1))
+            entries.append(
+                Entry(
+                    function: String(fields[0]), x: try bits(fields[1]), y: isPow ? try bits(fields[2]) : nil,
+                    expected: try bits(fields[fields.count - 1]), line: index + 1))
         }
         return entries
     }
@@ -58,7 +63,7 @@ struct PortableMathOracleTests {
         case "log": PortableMath.logEvaluated(entry.x)
         case "tanh": PortableMath.tanhEvaluated(entry.x)
         case "pow": PortableMath.powEvaluated(entry.x, entry.y!)
-        case "sin": (PortableMath.sin(entry.x), true)   // wide arithmetic only
+        case "sin": (PortableMath.sin(entry.x), true) // wide arithmetic only
         case "cos": (PortableMath.cos(entry.x), true)
         default: nil
         }
@@ -71,7 +76,8 @@ struct PortableMathOracleTests {
         case "exp" where entry.x.isFinite && entry.x.magnitude < 745.2: PortableMath.expSlow(entry.x)
         case "log" where entry.x > 0 && entry.x.isFinite: PortableMath.logSlow(entry.x)
         case "tanh" where entry.x.magnitude > 0x1p-27 && entry.x.magnitude < 19.1: PortableMath.tanhSlow(entry.x)
-        case "pow" where entry.x > 0 && entry.x.isFinite && entry.x != 1 && entry.y!.isFinite && entry.y! != 0
+        case "pow"
+        where entry.x > 0 && entry.x.isFinite && entry.x != 1 && entry.y!.isFinite && entry.y! != 0
             && entry.expected != 0 && entry.expected.isFinite && PortableMath.powExact(entry.x, entry.y!) == nil:
             PortableMath.powSlow(entry.x, entry.y!)
         default: nil
@@ -80,7 +86,7 @@ struct PortableMathOracleTests {
 
     static func check(_ entries: [Entry], label: String, slowPathAlso: Bool) {
         var checked: [String: Int] = [:], mismatches: [String: Int] = [:], slow: [String: Int] = [:]
-        var slowTiny: [String: Int] = [:]   // results below 2^-1022, which always take the slow path
+        var slowTiny: [String: Int] = [:] // results below 2^-1022, which always take the slow path
         var slowChecked = 0, slowMismatches = 0
         for entry in entries {
             guard let (value, tookSlow) = evaluate(entry) else {
@@ -92,20 +98,26 @@ struct PortableMathOracleTests {
             if tookSlow && entry.expected.magnitude < 0x1p-1022 { slowTiny[entry.function, default: 0] += 1 }
             if !identical(value, entry.expected) {
                 mismatches[entry.function, default: 0] += 1
-                Issue.record("\(label) line \(entry.line): \(entry.function)(\(entry.x.bitPattern.hex)) = \(value.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)")
+                Issue.record(
+                    "\(label) line \(entry.line): \(entry.function)(\(entry.x.bitPattern.hex)) = \(value.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)"
+                )
             }
             if slowPathAlso, let slowValue = evaluateSlow(entry) {
                 slowChecked += 1
                 if !identical(slowValue, entry.expected) {
                     slowMismatches += 1
-                    Issue.record("\(label) line \(entry.line): slow \(entry.function)(\(entry.x.bitPattern.hex)) = \(slowValue.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)")
+                    Issue.record(
+                        "\(label) line \(entry.line): slow \(entry.function)(\(entry.x.bitPattern.hex)) = \(slowValue.bitPattern.hex), oracle \(entry.expected.bitPattern.hex)"
+                    )
                 }
             }
         }
         for function in checked.keys.sorted() {
             let n = checked[function]!, s = slow[function, default: 0]
             let tiny = slowTiny[function, default: 0]
-            print("PORTABLE-MATH \(label) \(function): \(n) inputs, \(mismatches[function, default: 0]) mismatches, \(s) slow-path hits (\(String(format: "%.4f", 100 * Double(s) / Double(n)))%; \(tiny) of them subnormal or zero results, which always take it)")
+            print(
+                "PORTABLE-MATH \(label) \(function): \(n) inputs, \(mismatches[function, default: 0]) mismatches, \(s) slow-path hits (\(String(format: "%.4f", 100 * Double(s) / Double(n)))%; \(tiny) of them subnormal or zero results, which always take it)"
+            )
         }
         if slowPathAlso { print("PORTABLE-MATH \(label) slow paths alone: \(slowChecked) inputs, \(slowMismatches) mismatches") }
     }
@@ -133,11 +145,12 @@ struct PortableMathOracleTests {
         MathLibrary.using(.portable) {
             for entry in entries {
                 let value = Value(entry.x)
-                let result = switch entry.function {
-                case "exp": value.exp().data
-                case "log": value.log().data
-                default: value.tanh().data
-                }
+                let result =
+                    switch entry.function {
+                    case "exp": value.exp().data
+                    case "log": value.log().data
+                    default: value.tanh().data
+                    }
                 checked += 1
                 expectIdentical(result, entry.expected, "line \(entry.line): \(entry.function)(\(entry.x))")
             }
@@ -145,14 +158,17 @@ struct PortableMathOracleTests {
         #expect(checked > 9000)
     }
 
-    @Test("large oracle set at 0 ulp", .enabled(if: large != nil,
-        "no large set: set MICROGRAD_PORTABLE_MATH_LARGE to a file written by Reference/portable_math_oracle.py (.ci/run does)"))
+    @Test(
+        "large oracle set at 0 ulp",
+        .enabled(
+            if: large != nil,
+            "no large set: set MICROGRAD_PORTABLE_MATH_LARGE to a file written by Reference/portable_math_oracle.py (.ci/run does)"))
     func largeSet() throws {
         let path = try #require(Self.large)
         Self.check(try Self.load(path), label: "large", slowPathAlso: false)
     }
 }
 
-private extension UInt64 {
-    var hex: String { String(self, radix: 16) }
+extension UInt64 {
+    fileprivate var hex: String { String(self, radix: 16) }
 }

@@ -6,10 +6,11 @@ struct RandomTests {
     @Test func firstOutputsOfSeed42() {
         var rng = RNG(seed: 42)
         let outputs = (0..<5).map { _ in rng.nextU64() }
-        #expect(outputs == [
-            0x56ce_4ab7_719b_a3a0, 0xc841_eb53_ebbb_2dda, 0xca46_6be0_c998_0276, 0xf1ac_c733_4a7b_70df,
-            0xc3af_4dd7_fb90_0a06,
-        ])
+        #expect(
+            outputs == [
+                0x56ce_4ab7_719b_a3a0, 0xc841_eb53_ebbb_2dda, 0xca46_6be0_c998_0276, 0xf1ac_c733_4a7b_70df,
+                0xc3af_4dd7_fb90_0a06,
+            ])
     }
 
     @Test func firstOutputsOfSeed1() {

@@ -25,7 +25,7 @@ struct SpareLeavesTests {
                 Self.use([x])
             }
             Self.startOver()
-            let spared = old != nil  // spared, not freed
+            let spared = old != nil // spared, not freed
             let fresh = (0..<3).map { _ in Value(-2.0) }.first { $0.leaf === old }
             return (spared, fresh.map { ($0.data, $0.grad, $0.label, $0.op) })
         }

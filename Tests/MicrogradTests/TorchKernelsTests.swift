@@ -46,7 +46,8 @@ struct TorchKernelsTests {
         Case(.pow, 2, -0.5, 1, 0x1.6a09e667f3bccp-1, -0x1.6a09e667f3bcdp-3, "e == -0.5 is 1 / sqrt(x)"),
         Case(.pow, -0.0, -0.5, 1, -.infinity, -.infinity, "1 / sqrt(-0) = -inf"),
         Case(.pow, -.infinity, -0.5, 1, .nan, -0.0, "sqrt(-inf) is NaN (C pow: 0)"),
-        Case(.pow, 0x1.f7f61e79048b4p+0, 0.5, 1, 0x1.672f7367e94f9p+0, 0x1.6cea26de2b7a1p-2, "e == 0.5 is MKL's sqrt, 1 ulp above the root"),
+        Case(
+            .pow, 0x1.f7f61e79048b4p+0, 0.5, 1, 0x1.672f7367e94f9p+0, 0x1.6cea26de2b7a1p-2, "e == 0.5 is MKL's sqrt, 1 ulp above the root"),
         Case(.pow, 0x1.b35440dc852cfp+1, 0.5, 1, 0x1.d81c56656e5fdp+0, 0x1.15a13af07b6fdp-2, "MKL's sqrt, 1 ulp below the root"),
         Case(.pow, 0x1.8e94652583a50p-2, 0.5, -3, 0x1.3f6e6dbf67910p-1, -0x1.33bf327d0886ep+1, "MKL's sqrt, 1 ulp below the root"),
         Case(.pow, 0x1.5d2fa1347667ep-63, 0.5, 1, 0x1.a6d3e3cced48bp-32, 0x1.35fd394b479adp+30, "MKL's sqrt, small x"),
@@ -108,20 +109,21 @@ struct TorchKernelsTests {
     @Test(arguments: cases)
     func matchesTorch(_ c: Case) {
         let x = Value(c.x), k = Value(c.k)
-        let y: Value = switch c.op {
-        case .pow: x.pow(c.k)
-        case .sigmoid: x.sigmoid()
-        case .relu: x.relu()
-        case .tanh: x.tanh()
-        case .neg: -x
-        case .addC: x + c.k
-        case .subC: x - c.k
-        case .rsubC: c.k - x
-        case .mulC: x * c.k
-        case .divC: x / c.k
-        case .rdivC: c.k / x
-        case .div: x / k
-        }
+        let y: Value =
+            switch c.op {
+            case .pow: x.pow(c.k)
+            case .sigmoid: x.sigmoid()
+            case .relu: x.relu()
+            case .tanh: x.tanh()
+            case .neg: -x
+            case .addC: x + c.k
+            case .subC: x - c.k
+            case .rsubC: c.k - x
+            case .mulC: x * c.k
+            case .divC: x / c.k
+            case .rdivC: c.k / x
+            case .div: x / k
+            }
         // backward() seeds 1, so the product node hands `1 * g`, exactly `g`, to `y`.
         (y * c.g).backward()
         // Only the documented deviations (MKL's sqrt behind pow 0.5 and 1.5) may differ.

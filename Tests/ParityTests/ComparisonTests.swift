@@ -7,17 +7,19 @@ import Testing
 /// reported at exactly the corrupted node.
 struct ComparisonTests {
     /// micrograd's README example as a program (as in `Reference/cases/ops.json`), plus a tanh.
-    static let program = try! CaseProgram(name: "readme", steps: [
-        .leaf(-4), .leaf(2), .binary(.add, 0, 1),                       // 2: c = a + b
-        .binary(.mul, 0, 1), .pow(1, exponent: 3), .binary(.add, 3, 4), // 5: d = a * b + b**3
-        .constantRight(.add, 2, 1), .binary(.add, 2, 6),                // 7: c += c + 1
-        .constantLeft(.add, 1, 7), .unary(.neg, 0), .binary(.add, 8, 9), .binary(.add, 7, 10),
-        .constantRight(.mul, 5, 2), .binary(.add, 1, 0), .unary(.relu, 13), .binary(.add, 12, 14), .binary(.add, 5, 15),
-        .constantLeft(.mul, 3, 16), .binary(.sub, 1, 0), .unary(.relu, 18), .binary(.add, 17, 19), .binary(.add, 16, 20),
-        .binary(.sub, 11, 21), .pow(22, exponent: 2),                   // 23: f = e**2
-        .constantRight(.div, 23, 2), .constantLeft(.rdiv, 10, 23), .binary(.add, 24, 25),
-        .constantRight(.mul, 26, 1e-3), .unary(.tanh, 27),
-    ])
+    static let program = try! CaseProgram(
+        name: "readme",
+        steps: [
+            .leaf(-4), .leaf(2), .binary(.add, 0, 1), // 2: c = a + b
+            .binary(.mul, 0, 1), .pow(1, exponent: 3), .binary(.add, 3, 4), // 5: d = a * b + b**3
+            .constantRight(.add, 2, 1), .binary(.add, 2, 6), // 7: c += c + 1
+            .constantLeft(.add, 1, 7), .unary(.neg, 0), .binary(.add, 8, 9), .binary(.add, 7, 10),
+            .constantRight(.mul, 5, 2), .binary(.add, 1, 0), .unary(.relu, 13), .binary(.add, 12, 14), .binary(.add, 5, 15),
+            .constantLeft(.mul, 3, 16), .binary(.sub, 1, 0), .unary(.relu, 18), .binary(.add, 17, 19), .binary(.add, 16, 20),
+            .binary(.sub, 11, 21), .pow(22, exponent: 2), // 23: f = e**2
+            .constantRight(.div, 23, 2), .constantLeft(.rdiv, 10, 23), .binary(.add, 24, 25),
+            .constantRight(.mul, 26, 1e-3), .unary(.tanh, 27),
+        ])
 
     /// The engine's own results as "expected": a comparison that passes.
     static func baseline() -> (ExpectedResults, ActualResults) {
@@ -70,8 +72,9 @@ struct ComparisonTests {
             #expect(run.alignedNodes == (aligned ? [1] : []))
             #expect(run.values[1] == engine.values[1])
             #expect(run.nodes[3].data == (aligned ? torchTanh * 1.3 : engine.values[3]))
-            let comparison = CaseComparison(program: program, expected: expected,
-                                            actual: ActualResults(values: run.values, grads: expected.grads.map { $0 ?? 0 }))
+            let comparison = CaseComparison(
+                program: program, expected: expected,
+                actual: ActualResults(values: run.values, grads: expected.grads.map { $0 ?? 0 }))
             #expect(comparison.valueMismatches.map(\.node) == (aligned ? [] : [1, 3]))
             #expect(comparison.perOp[.tanh]?.differingValues == 1)
         }
@@ -84,9 +87,11 @@ struct ComparisonTests {
     /// 0 ulp, however `x`'s other gradients add up.
     @Test func documentedBackwardDeviationIsMeasuredWhereItArises() throws {
         // a; x = a + a; y = x ** 1.5; z = y + x.tanh(): x also feeds another node.
-        let program = try CaseProgram(name: "p", steps: [
-            .leaf(2.3), .binary(.add, 0, 0), .pow(1, exponent: 1.5), .unary(.tanh, 1), .binary(.add, 2, 3),
-        ])
+        let program = try CaseProgram(
+            name: "p",
+            steps: [
+                .leaf(2.3), .binary(.add, 0, 0), .pow(1, exponent: 1.5), .unary(.tanh, 1), .binary(.add, 2, 3),
+            ])
         let engine = ProgramRun(program).results
         let engineFactor = ComparisonTests.gradient(at: engine.values[1]) { $0 ** 1.5 }
         let tanhGrad = ComparisonTests.gradient(at: engine.values[1]) { $0.tanh() }
@@ -121,8 +126,9 @@ struct ComparisonTests {
         let engine = ProgramRun(program).results
         let torchFactor = factors(x).torch
         let expected = ExpectedResults(values: engine.values, grads: [torchFactor, 1], powFactors: [1: torchFactor])
-        let comparison = CaseComparison(program: program, expected: expected,
-                                        actual: ProgramRun(program, aligningDeviationsTo: expected).results)
+        let comparison = CaseComparison(
+            program: program, expected: expected,
+            actual: ProgramRun(program, aligningDeviationsTo: expected).results)
         #expect(comparison.passed)
         #expect(comparison.worstGradDistance == UlpDistance(steps: 1))
     }

@@ -38,14 +38,16 @@ struct FormatTests {
     @Test func sha256MatchesKnownDigests() {
         #expect(CaseLines.sha256(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(CaseLines.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(CaseLines.sha256(Data(repeating: UInt8(ascii: "a"), count: 1000))
-            == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            CaseLines.sha256(Data(repeating: UInt8(ascii: "a"), count: 1000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     /// A case's fingerprint is the SHA-256 of its line as written, without the separating comma,
     /// whatever the rest of the document's layout (the digests are `hashlib.sha256(line)`'s).
     @Test func fingerprintsAreTheLinesAsWritten() {
-        let file = Data("""
+        let file = Data(
+            """
             {
             "cases":[
             {"name":"a","steps":[{"op":"leaf","value":"0x1p+0"}]},
@@ -57,13 +59,15 @@ struct FormatTests {
 
             """.utf8)
         let lines = CaseLines.lines(of: file)
-        #expect(lines.map { String(decoding: $0, as: UTF8.self) } == [
-            #"{"name":"a","steps":[{"op":"leaf","value":"0x1p+0"}]}"#, #"{"name":"b", "steps": [{"op": "leaf", "value": "0x1p+0"}]}"#,
-        ])
-        #expect(lines.map(CaseLines.fingerprint) == [
-            "6aaa02d0201ddf71e0315018cb0ac8a333159977c090126ee429587be6fe06c5",
-            "bc7095bc476a8eb0155f023c2d2dda4d78d8f685bae87c36991a09b2ba6a7243",
-        ])
+        #expect(
+            lines.map { String(decoding: $0, as: UTF8.self) } == [
+                #"{"name":"a","steps":[{"op":"leaf","value":"0x1p+0"}]}"#, #"{"name":"b", "steps": [{"op": "leaf", "value": "0x1p+0"}]}"#,
+            ])
+        #expect(
+            lines.map(CaseLines.fingerprint) == [
+                "6aaa02d0201ddf71e0315018cb0ac8a333159977c090126ee429587be6fe06c5",
+                "bc7095bc476a8eb0155f023c2d2dda4d78d8f685bae87c36991a09b2ba6a7243",
+            ])
     }
 
     @Test func syntaxErrorsSayWhichLine() {

@@ -30,8 +30,10 @@ struct GoldenErrorTests {
                 let steps = program.steps.indices
                 // Node 2 of "b" is never reached from the root (node 3): torch's grad is None.
                 let grads: [Any] = steps.map { i in program.name == "b" && i == 2 ? NSNull() as Any : Fixture.pair(run.grads[i]) as Any }
-                goldens[program.name] = ["grads": grads, "powFactors": [String: Any](),
-                                         "sha256": CaseLines.fingerprint(line), "values": run.values.map(Fixture.pair)]
+                goldens[program.name] = [
+                    "grads": grads, "powFactors": [String: Any](),
+                    "sha256": CaseLines.fingerprint(line), "values": run.values.map(Fixture.pair),
+                ]
             }
         }
 
@@ -49,8 +51,9 @@ struct GoldenErrorTests {
 
         /// `object` as compact JSON with sorted keys.
         static func text(_ object: Any) throws -> String {
-            String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-                   as: UTF8.self)
+            String(
+                decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+                as: UTF8.self)
         }
 
         /// Writes the case file (one case per line, as `Reference/author_cases.py` does) and the
@@ -188,7 +191,8 @@ struct GoldenErrorTests {
         fixture.editGolden("a") { $0["powFactors"] = ["1": Fixture.pair(1.5)] }
         try fixture.write()
         let error = try #require(fixture.loadingError())
-        #expect(error.kind == .malformed && error.caseName == "a" && error.field == "powFactors.1"
+        #expect(
+            error.kind == .malformed && error.caseName == "a" && error.field == "powFactors.1"
                 && error.reason == "not the index of a pow step")
     }
 

@@ -26,23 +26,31 @@ struct ModelParityTests {
     static let comparisons = (loaded?.models ?? []).map { TrainingComparison($0, actual: Training.run($0.spec)) }
 
     /// The names of the runs `Reference/cases/models.json` defines, in its order.
-    static let names = (try? JSONDecoder().decode([ModelSpec].self, from: Data(contentsOf: URL(
-        fileURLWithPath: PackageRoot.file(ReferenceFiles.casesPath("models"))))).map(\.name)) ?? []
+    static let names =
+        (try? JSONDecoder().decode(
+            [ModelSpec].self,
+            from: Data(
+                contentsOf: URL(
+                    fileURLWithPath: PackageRoot.file(ReferenceFiles.casesPath("models"))))
+        ).map(\.name)) ?? []
 
     @Test("The training goldens load, every run has one; the summary: worst ulp per run and series")
     func loads() throws {
         let family = try ModelParityTests.family()
         printParity(TrainingReport.summary(ModelParityTests.comparisons, source: family.provenance.summary))
         if !family.problems.isEmpty { printParity(GoldenError.report(family.problems)) }
-        #expect(family.problems.isEmpty, "\(family.problems.count) training run(s) could not be compared:\n\(GoldenError.report(family.problems))")
+        #expect(
+            family.problems.isEmpty,
+            "\(family.problems.count) training run(s) could not be compared:\n\(GoldenError.report(family.problems))")
         #expect(family.models.map(\.spec.name) == ModelParityTests.names)
     }
 
     @Test("The training run matches its reference: every loss, gradient and final parameter", arguments: names)
     func trainingRun(_ name: String) throws {
         let model = try #require(ModelParityTests.loaded?.models.first { $0.spec.name == name }, "no golden for \(name) could be loaded")
-        #expect((model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
-                "\(name): engine-math record iff the run goes through a documented deviation")
+        #expect(
+            (model.engineMath != nil) == !TrainingDeviations.of(model.spec).isEmpty,
+            "\(name): engine-math record iff the run goes through a documented deviation")
         let comparison = try #require(ModelParityTests.comparisons.first { $0.name == name })
         #expect(comparison.passed, "\(comparison.failureText)")
     }
@@ -51,16 +59,18 @@ struct ModelParityTests {
     /// the deviations excuse nothing but themselves.
     @Test func aCorruptedEngineMathRecordFails() throws {
         let family = try ModelParityTests.family()
-        let model = try #require(family.models.first { $0.engineMath != nil && $0.spec.steps <= 20 },
-                                 "a short run through a documented deviation (lecture)")
+        let model = try #require(
+            family.models.first { $0.engineMath != nil && $0.spec.steps <= 20 },
+            "a short run through a documented deviation (lecture)")
         let actual = Training.run(model.spec)
         #expect(TrainingComparison(model, actual: actual).passed)
 
         var corrupted = try #require(model.engineMath)
         let step = try #require(corrupted.gradients.keys.max())
         corrupted.gradients[step]![0] = corrupted.gradients[step]![0].nextUp
-        let comparison = TrainingComparison(name: model.spec.name, expected: model.expected, engineMath: corrupted,
-                                            actual: actual, deviations: TrainingDeviations.of(model.spec))
+        let comparison = TrainingComparison(
+            name: model.spec.name, expected: model.expected, engineMath: corrupted,
+            actual: actual, deviations: TrainingDeviations.of(model.spec))
         #expect(!comparison.passed)
         #expect(comparison.verdict == "FAILED")
         #expect(comparison.worstGradient == UlpDistance(steps: 1))
@@ -86,8 +96,10 @@ struct ModelParityTests {
             models["lecture"] = edited
             var document = goldens
             document["models"] = models
-            for (path, data) in [(ReferenceFiles.casesPath("models"), specs),
-                                 (ReferenceFiles.goldensPath("models"), try JSONSerialization.data(withJSONObject: document))] {
+            for (path, data) in [
+                (ReferenceFiles.casesPath("models"), specs),
+                (ReferenceFiles.goldensPath("models"), try JSONSerialization.data(withJSONObject: document)),
+            ] {
                 let url = URL(fileURLWithPath: "\(root)/\(path)")
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)

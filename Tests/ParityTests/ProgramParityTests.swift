@@ -21,8 +21,9 @@ struct ProgramParityTests {
         if !Self.tally.passed {
             printParity(report.failureDetails(limit: 5, graphDirectory: PackageRoot.failureGraphs))
         }
-        #expect(Self.tally.problems.isEmpty,
-                "\(Self.tally.problems.count) reference file(s) or case(s) could not be compared:\n\(GoldenError.report(Self.tally.problems))")
+        #expect(
+            Self.tally.problems.isEmpty,
+            "\(Self.tally.problems.count) reference file(s) or case(s) could not be compared:\n\(GoldenError.report(Self.tally.problems))")
     }
 
     @Test("Every case of the family matches torch", arguments: families)
@@ -33,20 +34,25 @@ struct ProgramParityTests {
         let totals = try #require(Self.tally.families.first { $0.name == name }, "the family \(name) was not compared")
         #expect(totals.cases > 0, "the family \(name) has no case")
         let failures = Self.tally.failures.filter { $0.family == name }
-        #expect(failures.count == 0, """
+        #expect(
+            failures.count == 0,
+            """
             \(failures.count) of \(totals.cases) cases of \(name) differ from torch (worst value \(totals.worstValue), \
             worst gradient \(totals.worstGrad)); the first:
             \(failures.first.map { FailureDetail.text($0.comparison, family: name) } ?? "")
             """)
     }
 
-    @Test("Every value the operation computes and every gradient its backward formula sends matches torch",
-          arguments: Op.programOperations)
+    @Test(
+        "Every value the operation computes and every gradient its backward formula sends matches torch",
+        arguments: Op.programOperations)
     func operation(_ op: Op) throws {
         let statistics = try #require(Self.tally.ops[op], "no case computes \(op.name)")
         #expect(statistics.values > 0, "no case computes \(op.name)")
         let failures = Self.tally.failures.filter { !$0.comparison.mismatches(involving: op).isEmpty }
-        #expect(failures.count == 0, """
+        #expect(
+            failures.count == 0,
+            """
             \(failures.count) case(s) where \(op.name) differs from torch beyond its budget (worst value \
             \(statistics.worstValue), worst gradient \(statistics.worstGrad)); the first:
             \(failures.first.map { FailureDetail.text($0.comparison, family: $0.family) } ?? "")

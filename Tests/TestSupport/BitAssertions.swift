@@ -21,15 +21,18 @@ public func expectIdentical(
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     guard actual.count == expected.count else {
-        Issue.record(Comment(rawValue: "\(prefix(comment()))\(actual.count) numbers, expected \(expected.count)"),
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            Comment(rawValue: "\(prefix(comment()))\(actual.count) numbers, expected \(expected.count)"),
+            sourceLocation: sourceLocation)
         return
     }
     guard let i = actual.indices.first(where: { !identical(actual[$0], expected[$0]) }) else { return }
     let distance = UlpDistance(actual[i], expected[i])
-    Issue.record(Comment(rawValue: "\(prefix(comment()))[\(i)] is \(actual[i]) (\(hex(actual[i]))), expected \(expected[i]) "
-                             + "(\(hex(expected[i]))): \(distance) apart"),
-                 sourceLocation: sourceLocation)
+    Issue.record(
+        Comment(
+            rawValue: "\(prefix(comment()))[\(i)] is \(actual[i]) (\(hex(actual[i]))), expected \(expected[i]) "
+                + "(\(hex(expected[i]))): \(distance) apart"),
+        sourceLocation: sourceLocation)
 }
 
 /// Records an issue unless `actual` is within `budget` ulps of `expected`
@@ -40,9 +43,11 @@ public func expectWithin(
 ) {
     let distance = UlpDistance(actual, expected)
     guard distance.steps > budget else { return }
-    Issue.record(Comment(rawValue: "\(prefix(comment()))\(actual) (\(hex(actual))), expected \(expected) (\(hex(expected))): "
-                             + "\(distance) apart, budget \(budget) ulp"),
-                 sourceLocation: sourceLocation)
+    Issue.record(
+        Comment(
+            rawValue: "\(prefix(comment()))\(actual) (\(hex(actual))), expected \(expected) (\(hex(expected))): "
+                + "\(distance) apart, budget \(budget) ulp"),
+        sourceLocation: sourceLocation)
 }
 
 private func prefix(_ comment: String) -> String { comment.isEmpty ? "" : comment + ": " }

@@ -51,7 +51,8 @@ private struct YinYangShape {
     func classify(_ x: Double, _ y: Double) -> Int {
         let right = distance(x - 1.5 * bigRadius, y - bigRadius)
         let left = distance(x - 0.5 * bigRadius, y - bigRadius)
-        let yin = right <= smallRadius
+        let yin =
+            right <= smallRadius
             || (left > smallRadius && left <= 0.5 * bigRadius)
             || (y > bigRadius && right > 0.5 * bigRadius)
         if right < smallRadius || left < smallRadius { return 2 }

@@ -222,7 +222,8 @@ final class Tape: NodeOwner {
     }
 
     @usableFromInline static func mixedGraphs() -> Never {
-        fatalError("""
+        fatalError(
+            """
             Values recorded on different threads' tapes cannot be combined in one operation: record \
             a graph on one thread or task (an async function may resume on another thread after an \
             await), or carry a number across as a new leaf, `Value(x.data)`.

@@ -33,7 +33,8 @@ extension Tape {
         var attempts = 0
         while true {
             if !lockWord.load(ordering: .relaxed),
-               lockWord.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+                lockWord.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+            {
                 return
             }
             attempts += 1

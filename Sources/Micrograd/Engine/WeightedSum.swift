@@ -9,7 +9,8 @@ extension Value {
     /// `bias + weights[0] * inputs[0] + weights[1] * inputs[1] + ...` (left to right).
     public static func weightedSum(bias: Value, weights: [Value], inputs: [Value]) -> Value {
         precondition(weights.count == inputs.count, "weightedSum: \(weights.count) weights for \(inputs.count) inputs")
-        let tape = inputs.first(where: { !$0.isLeaf })?.tape
+        let tape =
+            inputs.first(where: { !$0.isLeaf })?.tape
             ?? Value.tape(for: bias, weights.first ?? bias).takeUnretainedValue()
         let root = weights.withUnsafeBufferPointer { w in
             inputs.withUnsafeBufferPointer { x in

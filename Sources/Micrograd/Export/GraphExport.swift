@@ -46,8 +46,9 @@ public enum GraphExport {
                 // Read under the lock, drawn (through the public accessors) without it.
                 let (value, operands) = tape.withLock { (tape.value(at: Int32(i)), tape.operandIndices(of: i)) }
                 if value.isLeaf { drawnLeaves.insert(value.id) }
-                GraphNodes.draw(value, name: "\(prefix)\(i)", operands: operands.map { "\(prefix)\($0)" },
-                                highlighted: value.id == highlighted, to: &output)
+                GraphNodes.draw(
+                    value, name: "\(prefix)\(i)", operands: operands.map { "\(prefix)\($0)" },
+                    highlighted: value.id == highlighted, to: &output)
             }
         }
         for (k, leaf) in leafRoots.enumerated() where drawnLeaves.insert(leaf.id).inserted {

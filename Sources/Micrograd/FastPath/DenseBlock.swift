@@ -77,7 +77,8 @@ extension Tape {
                 allReached = true
             } else {
                 for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[activations + j] {
-                    sumGrad[j] += activation == .relu
+                    sumGrad[j] +=
+                        activation == .relu
                         ? TorchKernels.reluBackward(activationGrad[j], y[j]) : TorchKernels.tanhBackward(activationGrad[j], y[j])
                     hasGrad[sums + j] = true
                 }
@@ -107,8 +108,9 @@ extension Tape {
         if allReached {
             let sumGrad = grad + sums, biasGrad = grad + biases
             Tape.add(sumGrad, to: biasGrad, count: neurons)
-            Tape.flowRows(sumGrad, neurons: neurons, weights: data + weights, inputs: x,
-                          weightGrads: grad + weights, inputGrads: xGrad, fanIn: n)
+            Tape.flowRows(
+                sumGrad, neurons: neurons, weights: data + weights, inputs: x,
+                weightGrads: grad + weights, inputGrads: xGrad, fanIn: n)
             // The biases' nodes follow the weights' (see `ParameterNodes`).
             assert(biases == weights + neurons * n, "a dense block's biases follow its weights")
             (hasGrad + weights).update(repeating: true, count: neurons * n + neurons)
@@ -116,8 +118,9 @@ extension Tape {
             for j in stride(from: neurons - 1, through: 0, by: -1) where hasGrad[sums + j] {
                 grad[biases + j] += grad[sums + j]
                 hasGrad[biases + j] = true
-                Tape.flowRow(grad[sums + j], weights: data + weights + j * n, inputs: x,
-                             weightGrads: grad + weights + j * n, inputGrads: xGrad, count: n)
+                Tape.flowRow(
+                    grad[sums + j], weights: data + weights + j * n, inputs: x,
+                    weightGrads: grad + weights + j * n, inputGrads: xGrad, count: n)
                 (hasGrad + weights + j * n).update(repeating: true, count: n)
             }
         }
@@ -164,7 +167,7 @@ extension Tape {
     /// Whether `flags[0..<count]` are all true, checked eight at a time.
     @inline(__always)
     static func allSet(_ flags: UnsafePointer<Bool>, count: Int) -> Bool {
-        let allTrue = UInt64(0x0101_0101_0101_0101)  // Eight `true`s, one byte each.
+        let allTrue = UInt64(0x0101_0101_0101_0101) // Eight `true`s, one byte each.
         var k = 0
         while k + 8 <= count {
             guard UnsafeRawPointer(flags + k).loadUnaligned(as: UInt64.self) == allTrue else { return false }

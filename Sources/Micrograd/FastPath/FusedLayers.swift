@@ -35,20 +35,22 @@ final class FusedLayer {
         // Borrowed, not retained: the tape is kept alive by a computed input or by the thread,
         // the inputs by `inputs` and the layers by `layers`.
         let tape = inputs.first(where: { !$0.isLeaf }).map { Unmanaged.passUnretained($0.tape) } ?? CurrentTape.threadTape()
-        return tape.borrowed { tape in tape.withLock {
-            var list = tape.nodeList(count: inputs.count)
-            inputs.withUnsafeBufferPointer { inputs in
-                for k in inputs.indices { tape.operands[list.at + k] = tape.index(of: inputs[k]) }
-            }
-            layers.withUnsafeBufferPointer { layers in
-                for l in layers.indices {
-                    list = Unmanaged.passUnretained(layers[l]).borrowed { layer in
-                        tape.dense(layer, inputs: list, fresh: l > 0)
+        return tape.borrowed { tape in
+            tape.withLock {
+                var list = tape.nodeList(count: inputs.count)
+                inputs.withUnsafeBufferPointer { inputs in
+                    for k in inputs.indices { tape.operands[list.at + k] = tape.index(of: inputs[k]) }
+                }
+                layers.withUnsafeBufferPointer { layers in
+                    for l in layers.indices {
+                        list = Unmanaged.passUnretained(layers[l]).borrowed { layer in
+                            tape.dense(layer, inputs: list, fresh: l > 0)
+                        }
                     }
                 }
+                return tape.values(list)
             }
-            return tape.values(list)
-        } }
+        }
     }
 
     /// The same for plain-number inputs, each used as `w * x` with a `Double`.
@@ -128,11 +130,13 @@ extension Tape {
         operands[header + 2] = Int32(truncatingIfNeeded: parameters.weightsAt)
         operands[header + 3] = Int32(truncatingIfNeeded: inputs.at)
         let nodes = NodeColumns(of: self)
-        nodes.setRun(first, count: neurons, .weightedSum, values: sums,
-                     a: Int32(truncatingIfNeeded: header), aStep: 0, b: 0, bStep: 1)
+        nodes.setRun(
+            first, count: neurons, .weightedSum, values: sums,
+            a: Int32(truncatingIfNeeded: header), aStep: 0, b: 0, bStep: 1)
         if let activation = layer.activation {
-            nodes.setRun(first &+ neurons, count: neurons, activation, values: outputs,
-                         a: Int32(truncatingIfNeeded: first), aStep: 1, b: 0, bStep: 0)
+            nodes.setRun(
+                first &+ neurons, count: neurons, activation, values: outputs,
+                a: Int32(truncatingIfNeeded: first), aStep: 1, b: 0, bStep: 0)
         }
         assert(fastPath.scratch == gathered, "dense: the scratch memory moved while the layer was recorded")
         nodes.assertValid(for: self)
@@ -142,11 +146,13 @@ extension Tape {
         count = first + neurons + activationCount
 
         if neurons > 0 && parameters.firstWeight >= 0 && parameters.firstBias >= 0
-            && (fresh || distinctNonParameters(inputs, parameters, neurons: neurons)) {
-            fastPath.blocks.append(DenseBlock(
-                first: Int32(truncatingIfNeeded: first), last: Int32(truncatingIfNeeded: count - 1),
-                neurons: Int32(truncatingIfNeeded: neurons), header: Int32(truncatingIfNeeded: header),
-                firstWeight: parameters.firstWeight, firstBias: parameters.firstBias, activation: layer.activation))
+            && (fresh || distinctNonParameters(inputs, parameters, neurons: neurons))
+        {
+            fastPath.blocks.append(
+                DenseBlock(
+                    first: Int32(truncatingIfNeeded: first), last: Int32(truncatingIfNeeded: count - 1),
+                    neurons: Int32(truncatingIfNeeded: neurons), header: Int32(truncatingIfNeeded: header),
+                    firstWeight: parameters.firstWeight, firstBias: parameters.firstBias, activation: layer.activation))
         }
         return list
     }

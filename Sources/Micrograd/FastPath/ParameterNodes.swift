@@ -102,8 +102,9 @@ extension Tape {
     /// layer this tape keeps alive (`fastPath.heldLayers`), with room reserved for their nodes and
     /// leaves: a leaf used for the first time is recorded without a reference of its own.
     func indices(ofParameters values: UnsafeBufferPointer<Value>, into indices: UnsafeMutablePointer<Int32>) {
-        assert(count + values.count <= capacity && leafCount + values.count <= leafCapacity,
-               "indices(ofParameters:): room for every parameter's node and leaf is reserved")
+        assert(
+            count + values.count <= capacity && leafCount + values.count <= leafCapacity,
+            "indices(ofParameters:): room for every parameter's node and leaf is reserved")
         // Local copies: the stores below cannot change them, and nothing below grows the tape.
         let nodes = NodeColumns(of: self), leaves = self.leaves, leafStates = self.leafStates, stamp = self.stamp
         var count = self.count, leafCount = self.leafCount

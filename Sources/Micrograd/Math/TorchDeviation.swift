@@ -113,11 +113,12 @@ public struct TorchDeviation: Sendable, CustomStringConvertible {
             "|-----------|--------|-------------------------------|-----|",
         ]
         for entry in all {
-            let name = switch entry.exponents {
-            case .all: "`\(entry.op)`"
-            case .only(let e): "`pow(x, \(e))`"
-            case .general: "`pow(x, e)`, other `e`,"
-            }
+            let name =
+                switch entry.exponents {
+                case .all: "`\(entry.op)`"
+                case .only(let e): "`pow(x, \(e))`"
+                case .general: "`pow(x, e)`, other `e`,"
+                }
             let quantity = entry.direction == .forward ? "value" : "gradient"
             lines.append("| \(name) \(quantity) | \(entry.budget) ulp | \(entry.measured) | \(entry.why) |")
         }
@@ -126,11 +127,12 @@ public struct TorchDeviation: Sendable, CustomStringConvertible {
 
     /// `op(e=…) forward: 1 ulp — why (measured)`.
     public var description: String {
-        let name = switch exponents {
-        case .all: "\(op)"
-        case .only(let e): "\(op)(e=\(e))"
-        case .general: "\(op)(other e)"
-        }
+        let name =
+            switch exponents {
+            case .all: "\(op)"
+            case .only(let e): "\(op)(e=\(e))"
+            case .general: "\(op)(other e)"
+            }
         return "\(name) \(direction.rawValue): \(budget) ulp — \(why) (\(measured))"
     }
 }

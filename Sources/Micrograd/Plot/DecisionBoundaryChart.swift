@@ -86,7 +86,8 @@ public struct DecisionBoundaryChart: Sendable {
         canvas.rect(x: frame.left, y: frame.top, width: frame.right - frame.left, height: frame.bottom - frame.top, fill: "#f4f4f4")
         drawRegions(x: x, y: y, on: &canvas)
         for (point, label) in zip(points, classes) {
-            canvas.circle(x: x.pixel(point[0]), y: y.pixel(point[1]), radius: 4.5, fill: Palette.strong(label), stroke: "#1a1a1a", strokeWidth: 0.8)
+            canvas.circle(
+                x: x.pixel(point[0]), y: y.pixel(point[1]), radius: 4.5, fill: Palette.strong(label), stroke: "#1a1a1a", strokeWidth: 0.8)
         }
         frame.drawAxes(x: x, xLabel: xLabel, y: y, yLabel: yLabel, on: &canvas)
         return canvas.document(title: title)

@@ -76,9 +76,11 @@ public struct LineChart: Sendable {
         let frame = ChartFrame(width: LineChart.size.width, height: LineChart.size.height, rightAxis: hasRight)
         // Dots get room around them, so that none sits on the frame.
         let margin = series.contains { $0.style == .dots } ? 0.08 : 0
-        let x = AxisScale(covering: LineChart.range(series.flatMap { $0.points.map(\.x) }, margin: margin), pixels: (frame.left, frame.right))
+        let x = AxisScale(
+            covering: LineChart.range(series.flatMap { $0.points.map(\.x) }, margin: margin), pixels: (frame.left, frame.right))
         let y = AxisScale(covering: LineChart.range(left.flatMap { $0.points.map(\.y) }, margin: margin), pixels: (frame.bottom, frame.top))
-        let rightY = hasRight
+        let rightY =
+            hasRight
             ? AxisScale(
                 covering: LineChart.range(right.flatMap { $0.points.map(\.y) }, including: rightYRange),
                 pixels: (frame.bottom, frame.top))

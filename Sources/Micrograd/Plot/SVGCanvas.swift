@@ -34,21 +34,28 @@ struct SVGCanvas {
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil, crisp: Bool = false) {
         let outline = stroke.map { " stroke=\"\($0)\" stroke-width=\"1\"" } ?? ""
         let rendering = crisp ? " shape-rendering=\"crispEdges\"" : ""
-        body.append("<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"\(fill)\"\(outline)\(rendering)/>")
+        body.append(
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"\(fill)\"\(outline)\(rendering)/>")
     }
 
     mutating func line(from start: (Double, Double), to end: (Double, Double), stroke: String, width: Double = 1) {
-        body.append("<line x1=\"\(n(start.0))\" y1=\"\(n(start.1))\" x2=\"\(n(end.0))\" y2=\"\(n(end.1))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"/>")
+        body.append(
+            "<line x1=\"\(n(start.0))\" y1=\"\(n(start.1))\" x2=\"\(n(end.0))\" y2=\"\(n(end.1))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"/>"
+        )
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2, dashed: Bool = false) {
         let coordinates = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
         let dash = dashed ? " stroke-dasharray=\"6 4\"" : ""
-        body.append("<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"\(dash)/>")
+        body.append(
+            "<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"\(dash)/>"
+        )
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: String, stroke: String = "#ffffff", strokeWidth: Double = 1) {
-        body.append("<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(n(strokeWidth))\"/>")
+        body.append(
+            "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(n(strokeWidth))\"/>"
+        )
     }
 
     /// How text is placed relative to its point.
@@ -64,7 +71,8 @@ struct SVGCanvas {
         let weight = bold ? " font-weight=\"bold\"" : ""
         let turn = rotated ? " transform=\"rotate(-90 \(n(x)) \(n(y)))\"" : ""
         body.append(
-            "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor.rawValue)\" fill=\"\(color)\"\(weight)\(turn)>\(SVGCanvas.escaped(text))</text>")
+            "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor.rawValue)\" fill=\"\(color)\"\(weight)\(turn)>\(SVGCanvas.escaped(text))</text>"
+        )
     }
 
     /// `text` safe inside an element or a quoted attribute.

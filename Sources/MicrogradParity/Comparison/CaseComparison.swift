@@ -49,10 +49,13 @@ public struct CaseComparison: Sendable {
     public let mode: ParityMode
 
     /// Compares every value and every gradient, each within its budget in `mode` (see ``Budgets``).
-    public init(program: CaseProgram, expected: ExpectedResults, actual: ActualResults,
-                mode: ParityMode = .documentedDeviations) {
-        precondition(expected.values.count == program.steps.count && actual.values.count == program.steps.count,
-                     "results must have one entry per step")
+    public init(
+        program: CaseProgram, expected: ExpectedResults, actual: ActualResults,
+        mode: ParityMode = .documentedDeviations
+    ) {
+        precondition(
+            expected.values.count == program.steps.count && actual.values.count == program.steps.count,
+            "results must have one entry per step")
         self.mode = mode
         self.program = program
         self.expected = expected
@@ -77,8 +80,10 @@ public struct CaseComparison: Sendable {
             worstValueDistance = max(worstValueDistance, distance)
             let budget = Budgets.value(of: step, in: mode)
             if distance.steps > budget {
-                valueMismatches.append(NodeMismatch(node: i, quantity: .value, expected: expected.values[i],
-                                                    actual: actual.values[i], distance: distance, budget: budget))
+                valueMismatches.append(
+                    NodeMismatch(
+                        node: i, quantity: .value, expected: expected.values[i],
+                        actual: actual.values[i], distance: distance, budget: budget))
             }
         }
         for i in program.steps.indices.reversed() {
@@ -86,23 +91,27 @@ public struct CaseComparison: Sendable {
             for op in Set(consumerOps[i]) { perOp[op, default: OpStatistics()].addGrad(distance) }
             worstGradDistance = max(worstGradDistance, distance)
             if distance.steps > gradBudgets[i] {
-                gradMismatches.append(NodeMismatch(node: i, quantity: .grad, expected: expected.grads[i],
-                                                   actual: actual.grads[i], distance: distance, budget: gradBudgets[i]))
+                gradMismatches.append(
+                    NodeMismatch(
+                        node: i, quantity: .grad, expected: expected.grads[i],
+                        actual: actual.grads[i], distance: distance, budget: gradBudgets[i]))
             }
         }
         for (i, engine) in actual.powGradients.sorted(by: { $0.key > $1.key }) {
             guard case .pow(let x, let e) = program.steps[i], let factor = expected.powFactors[i], let g = expected.grads[i],
-                  let power = actual.powBackwardPowers[i]
+                let power = actual.powBackwardPowers[i]
             else { continue }
-            let torch = g * factor  // torch's `grad * (e * x.pow(e - 1))`, one rounding
+            let torch = g * factor // torch's `grad * (e * x.pow(e - 1))`, one rounding
             // Measured where it arises: on the power inside the formula (see `PowFactorDistance`).
             let distance = PowFactorDistance.distance(power: power, exponent: e, torchFactor: factor)
             perOp[.pow, default: OpStatistics()].addGrad(distance)
             worstGradDistance = max(worstGradDistance, distance)
             let budget = Budgets.gradient(from: program.steps[i], in: mode)
             if distance.steps > budget {
-                gradMismatches.append(NodeMismatch(node: x, quantity: .grad, expected: torch, actual: engine,
-                                                   distance: distance, budget: budget))
+                gradMismatches.append(
+                    NodeMismatch(
+                        node: x, quantity: .grad, expected: torch, actual: engine,
+                        distance: distance, budget: budget))
             }
         }
         gradMismatches.sort { $0.node > $1.node }

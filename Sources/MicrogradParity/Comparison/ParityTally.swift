@@ -42,8 +42,9 @@ public struct ParityTally: Sendable {
     /// Adds a compared case to the family begun last.
     public mutating func add(_ comparison: CaseComparison) {
         precondition(!families.isEmpty, "beginFamily first")
-        precondition(comparison.mode.math === mode.math && comparison.mode.isExact == mode.isExact,
-                     "a comparison of another mode than the tally's")
+        precondition(
+            comparison.mode.math === mode.math && comparison.mode.isExact == mode.isExact,
+            "a comparison of another mode than the tally's")
         var family = families.removeLast()
         family.cases += 1
         family.values += comparison.program.steps.count

@@ -43,8 +43,10 @@ public struct TrainingComparison: Sendable {
 
     /// Compares the engine's `actual` record of run `name`, going through `deviations`, with
     /// the twin's `engineMath` record at 0 ulp, and measures its drift from torch's `expected`.
-    public init(name: String, expected: TrainingRecord, engineMath: TrainingRecord, actual: TrainingRecord,
-                deviations: [String]) {
+    public init(
+        name: String, expected: TrainingRecord, engineMath: TrainingRecord, actual: TrainingRecord,
+        deviations: [String]
+    ) {
         self.name = name
         self.deviations = deviations
         reference = .engineMath
@@ -61,8 +63,9 @@ public struct TrainingComparison: Sendable {
         if mode.isExact {
             self.init(name: model.spec.name, expected: model.expected, actual: actual)
         } else if let engineMath = model.engineMath, mode.holdsToEngineMath {
-            self.init(name: model.spec.name, expected: model.expected, engineMath: engineMath, actual: actual,
-                      deviations: deviations)
+            self.init(
+                name: model.spec.name, expected: model.expected, engineMath: engineMath, actual: actual,
+                deviations: deviations)
         } else {
             self.init(name: model.spec.name, expected: model.expected, actual: actual, deviations: deviations)
         }
@@ -77,11 +80,15 @@ public struct TrainingComparison: Sendable {
     static func series(expected: TrainingRecord, actual: TrainingRecord) -> [SeriesComparison] {
         var series = [SeriesComparison("losses", expected: expected.losses, actual: actual.losses)]
         for step in Set(expected.gradients.keys).union(actual.gradients.keys).sorted() {
-            series.append(SeriesComparison("gradients at step \(step)", expected: expected.gradients[step] ?? [],
-                                           actual: actual.gradients[step] ?? []))
+            series.append(
+                SeriesComparison(
+                    "gradients at step \(step)", expected: expected.gradients[step] ?? [],
+                    actual: actual.gradients[step] ?? []))
         }
-        series.append(SeriesComparison("final parameters", expected: expected.finalParameters,
-                                       actual: actual.finalParameters))
+        series.append(
+            SeriesComparison(
+                "final parameters", expected: expected.finalParameters,
+                actual: actual.finalParameters))
         return series
     }
 

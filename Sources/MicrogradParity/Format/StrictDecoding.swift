@@ -49,8 +49,9 @@ extension Decoder {
         let members = try members(keys)
         let format = try members.decode(Int.self, forKey: MemberKey("format"))
         guard format == ReferenceFiles.formatVersion else {
-            throw FieldError(["format"].map(FieldError.Component.key),
-                             reason: "format \(format), but this harness reads format \(ReferenceFiles.formatVersion)")
+            throw FieldError(
+                ["format"].map(FieldError.Component.key),
+                reason: "format \(format), but this harness reads format \(ReferenceFiles.formatVersion)")
         }
         let family = try members.decode(String.self, forKey: MemberKey("family"))
         if let expected = userInfo[.expectedFamily] as? String, family != expected {

@@ -47,9 +47,11 @@ extension ReferenceFiles {
                 spec = decoded
             case .failure(let error):
                 if let name = entry.name { names.insert(name) }
-                problems.append(GoldenError(.malformed, file: specsPath, caseName: entry.name,
-                                            field: "[\(index)]" + (error.field.isEmpty ? "" : ".\(error.field)"),
-                                            reason: "not a model spec: \(error.reason)"))
+                problems.append(
+                    GoldenError(
+                        .malformed, file: specsPath, caseName: entry.name,
+                        field: "[\(index)]" + (error.field.isEmpty ? "" : ".\(error.field)"),
+                        reason: "not a model spec: \(error.reason)"))
                 continue
             }
             guard names.insert(spec.name).inserted else {
@@ -57,8 +59,10 @@ extension ReferenceFiles {
                 continue
             }
             guard let golden = document.entries[spec.name] else {
-                problems.append(GoldenError(.stale, file: goldensPath, caseName: spec.name,
-                                            reason: "no golden for this model: it was added or renamed after the goldens were generated"))
+                problems.append(
+                    GoldenError(
+                        .stale, file: goldensPath, caseName: spec.name,
+                        reason: "no golden for this model: it was added or renamed after the goldens were generated"))
                 continue
             }
             do {
@@ -70,8 +74,10 @@ extension ReferenceFiles {
             }
         }
         for orphan in document.entries.keys.sorted() where !names.contains(orphan) {
-            problems.append(GoldenError(.stale, file: goldensPath, caseName: orphan,
-                                        reason: "a golden for a model \(specsPath) no longer defines"))
+            problems.append(
+                GoldenError(
+                    .stale, file: goldensPath, caseName: orphan,
+                    reason: "a golden for a model \(specsPath) no longer defines"))
         }
         return ModelFamily(models: models, provenance: document.provenance, problems: problems)
     }
@@ -90,19 +96,22 @@ extension ReferenceFiles {
             throw GoldenError(.malformed, file: file, caseName: spec.name, field: error.field, reason: error.reason)
         }
         guard golden.sha256 == fingerprint else {
-            throw GoldenError(.stale, file: file, caseName: spec.name, field: "sha256",
-                              reason: "the model spec changed after its golden was generated")
+            throw GoldenError(
+                .stale, file: file, caseName: spec.name, field: "sha256",
+                reason: "the model spec changed after its golden was generated")
         }
         let deviations = TrainingDeviations.of(spec)
         switch (golden.engineMath, deviations.isEmpty) {
         case (nil, false):
-            throw GoldenError(.stale, file: file, caseName: spec.name, field: "engineMath",
-                              reason: "missing: the run goes through \(deviations.joined(separator: ", ")), so the engine is held "
-                                  + "to the twin's run with those functions correctly rounded, which this golden predates")
+            throw GoldenError(
+                .stale, file: file, caseName: spec.name, field: "engineMath",
+                reason: "missing: the run goes through \(deviations.joined(separator: ", ")), so the engine is held "
+                    + "to the twin's run with those functions correctly rounded, which this golden predates")
         case (.some, true):
-            throw GoldenError(.malformed, file: file, caseName: spec.name, field: "engineMath",
-                              reason: "unexpected: the twin computed tanh, exp, log or sqrt in this run, but "
-                                  + "TrainingDeviations finds no documented deviation in its spec")
+            throw GoldenError(
+                .malformed, file: file, caseName: spec.name, field: "engineMath",
+                reason: "unexpected: the twin computed tanh, exp, log or sqrt in this run, but "
+                    + "TrainingDeviations finds no documented deviation in its spec")
         default:
             return (golden.torch, golden.engineMath)
         }

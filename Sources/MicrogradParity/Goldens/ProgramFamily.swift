@@ -58,8 +58,10 @@ extension ReferenceFiles {
             case .success(let decoded):
                 program = decoded
             case .failure(let error):
-                problems.append(GoldenError(.malformed, file: path, caseName: entry.name,
-                                            field: entry.name == nil ? "cases[\(index)].\(error.field)" : error.field, reason: error.reason))
+                problems.append(
+                    GoldenError(
+                        .malformed, file: path, caseName: entry.name,
+                        field: entry.name == nil ? "cases[\(index)].\(error.field)" : error.field, reason: error.reason))
                 continue
             }
             guard names.insert(program.name).inserted else {
@@ -75,10 +77,12 @@ extension ReferenceFiles {
     static func fingerprints(_ bytes: Data, count: Int, path: String) throws(GoldenError) -> [String] {
         let lines = CaseLines.lines(of: bytes)
         guard lines.count == count else {
-            throw GoldenError(.malformed, file: path, reason: "\(count) cases on \(lines.count) lines starting with {\": a case file "
-                                  + "holds one case per line (its fingerprint is the line's SHA-256)",
-                              fix: "put each case on a line of its own, as `Reference/author_cases.py` writes the program families "
-                                  + "(`Reference/cases/models.json` is written by hand), then run `\(GoldenError.fixCommand)`")
+            throw GoldenError(
+                .malformed, file: path,
+                reason: "\(count) cases on \(lines.count) lines starting with {\": a case file "
+                    + "holds one case per line (its fingerprint is the line's SHA-256)",
+                fix: "put each case on a line of its own, as `Reference/author_cases.py` writes the program families "
+                    + "(`Reference/cases/models.json` is written by hand), then run `\(GoldenError.fixCommand)`")
         }
         return lines.map(CaseLines.fingerprint)
     }
@@ -97,13 +101,18 @@ extension ReferenceFiles {
         var loaded: [ParityCase] = []
         for (program, fingerprint) in programs {
             guard let golden = document.entries[program.name] else {
-                problems.append(GoldenError(.stale, file: path, caseName: program.name,
-                                            reason: "no golden for this case: it was added or renamed after the goldens were generated"))
+                problems.append(
+                    GoldenError(
+                        .stale, file: path, caseName: program.name,
+                        reason: "no golden for this case: it was added or renamed after the goldens were generated"))
                 continue
             }
             do {
-                loaded.append(ParityCase(program: program, expected: try ReferenceFiles.expected(
-                    golden.result, for: program, fingerprint: fingerprint, file: path)))
+                loaded.append(
+                    ParityCase(
+                        program: program,
+                        expected: try ReferenceFiles.expected(
+                            golden.result, for: program, fingerprint: fingerprint, file: path)))
             } catch {
                 problems.append(error)
             }
@@ -111,8 +120,10 @@ extension ReferenceFiles {
         // Cases defined but malformed have already been reported.
         let names = Set(programs.map(\.program.name)).union(problems.compactMap(\.caseName))
         for orphan in document.entries.keys.sorted() where !names.contains(orphan) {
-            problems.append(GoldenError(.stale, file: path, caseName: orphan,
-                                        reason: "a golden for a case \(ReferenceFiles.casesPath(family)) no longer defines"))
+            problems.append(
+                GoldenError(
+                    .stale, file: path, caseName: orphan,
+                    reason: "a golden for a case \(ReferenceFiles.casesPath(family)) no longer defines"))
         }
         return ProgramFamily(name: family, cases: loaded, provenance: document.provenance, problems: problems)
     }
@@ -131,8 +142,11 @@ extension ReferenceFiles {
         case .failure(let error): throw malformed(error)
         }
         guard golden.sha256 == fingerprint else {
-            throw GoldenError(.stale, file: file, caseName: program.name, field: "sha256",
-                              reason: "the case definition changed after its golden was generated (golden \(golden.sha256.prefix(12))…, case \(fingerprint.prefix(12))…)")
+            throw GoldenError(
+                .stale, file: file, caseName: program.name, field: "sha256",
+                reason:
+                    "the case definition changed after its golden was generated (golden \(golden.sha256.prefix(12))…, case \(fingerprint.prefix(12))…)"
+            )
         }
         do throws(FieldError) {
             for (field, count) in [("values", golden.values.count), ("grads", golden.grads.count)] where count != program.steps.count {

@@ -21,7 +21,8 @@ public struct Provenance: Sendable, Equatable, Decodable {
         torch = try members.value("torch")
         python = try members.value("python")
         cpuCapability = try members.value("cpuCapability")
-        platform = "\(try members.value("system", as: String.self)) \(try members.value("machine", as: String.self)) "
+        platform =
+            "\(try members.value("system", as: String.self)) \(try members.value("machine", as: String.self)) "
             + (try members.value("libc", as: String.self))
         generator = Dictionary(uniqueKeysWithValues: try members.dictionary("generator", of: String.self))
         inputs = Dictionary(uniqueKeysWithValues: try members.dictionary("inputs", of: String.self))

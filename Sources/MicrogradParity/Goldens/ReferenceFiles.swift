@@ -62,9 +62,10 @@ public struct ReferenceFiles: Sendable {
     public func checkRoot() throws(GoldenError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: "\(packageRoot)/Reference", isDirectory: &isFolder), isFolder.boolValue else {
-            throw GoldenError(.missing, file: "Reference/", reason: "no Reference/ under \(packageRoot)",
-                              fix: "give the package root, the folder holding Package.swift and Reference/ (`--root DIR`, "
-                                  + "default: the current directory)")
+            throw GoldenError(
+                .missing, file: "Reference/", reason: "no Reference/ under \(packageRoot)",
+                fix: "give the package root, the folder holding Package.swift and Reference/ (`--root DIR`, "
+                    + "default: the current directory)")
         }
     }
 }

@@ -47,15 +47,17 @@ public struct CaseProgram: Sendable {
         for operand in step.operands where !(0..<index).contains(operand) {
             throw FieldError(field: "\(field).args", reason: "operand \(operand) is not an earlier step")
         }
-        let allowed: [Op] = switch step {
-        case .leaf: [.leaf]
-        case .unary: ProgramStep.unaryOps
-        case .binary, .constantRight: ProgramStep.binaryOps
-        case .constantLeft: ProgramStep.constantLeftOps
-        case .pow: [.pow]
-        }
+        let allowed: [Op] =
+            switch step {
+            case .leaf: [.leaf]
+            case .unary: ProgramStep.unaryOps
+            case .binary, .constantRight: ProgramStep.binaryOps
+            case .constantLeft: ProgramStep.constantLeftOps
+            case .pow: [.pow]
+            }
         guard allowed.contains(step.op) else {
-            throw FieldError(field: "\(field).op", reason: "\(step.op.name) cannot be used this way (c / x is op rdiv with constFirst true)")
+            throw FieldError(
+                field: "\(field).op", reason: "\(step.op.name) cannot be used this way (c / x is op rdiv with constFirst true)")
         }
     }
 }

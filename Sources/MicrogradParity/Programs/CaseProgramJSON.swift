@@ -44,8 +44,9 @@ private struct DecodedStep: Decodable {
         func operands(_ count: Int) throws -> [Int] {
             let args = try members.value("args", as: [Int].self)
             guard args.count == count else {
-                throw FieldError(at: decoder.codingPath + [MemberKey("args")],
-                                 reason: "\(opName) takes \(count) operand(s) here, found \(args.count)")
+                throw FieldError(
+                    at: decoder.codingPath + [MemberKey("args")],
+                    reason: "\(opName) takes \(count) operand(s) here, found \(args.count)")
             }
             return args
         }

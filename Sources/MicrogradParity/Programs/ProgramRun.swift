@@ -32,8 +32,10 @@ public struct ProgramRun {
 
     /// Runs `program` and its backward pass with `mode`'s math library, aligning the deviations
     /// `mode` allows to `expected` (none when it is exact).
-    public init(_ program: CaseProgram, aligningDeviationsTo expected: ExpectedResults? = nil,
-                mode: ParityMode = .documentedDeviations) {
+    public init(
+        _ program: CaseProgram, aligningDeviationsTo expected: ExpectedResults? = nil,
+        mode: ParityMode = .documentedDeviations
+    ) {
         self = mode.run { ProgramRun(running: program, aligningDeviationsTo: expected, mode: mode) }
     }
 
@@ -174,8 +176,10 @@ public struct ActualResults: Sendable {
     public var powBackwardPowers: [Int: Double]
 
     /// Results of a program with `values.count` steps.
-    public init(values: [Double], grads: [Double], powGradients: [Int: Double] = [:],
-                powBackwardPowers: [Int: Double] = [:]) {
+    public init(
+        values: [Double], grads: [Double], powGradients: [Int: Double] = [:],
+        powBackwardPowers: [Int: Double] = [:]
+    ) {
         precondition(values.count == grads.count, "one value and one gradient per node")
         self.values = values
         self.grads = grads

@@ -9,16 +9,19 @@ public enum FailureDetail {
     public static func text(_ comparison: CaseComparison, family: String, graphDirectory: String? = nil) -> String {
         let program = comparison.program
         let steps = program.steps.count
-        var lines = ["✗ \(family): case \"\(program.name)\": \(comparison.valueMismatches.count) of \(steps) values "
-            + "and \(comparison.gradMismatches.count) of \(steps) grads differ"]
+        var lines = [
+            "✗ \(family): case \"\(program.name)\": \(comparison.valueMismatches.count) of \(steps) values "
+                + "and \(comparison.gradMismatches.count) of \(steps) grads differ"
+        ]
         if let mismatch = comparison.firstValueDivergence {
             lines.append("  first divergent value (creation order): node \(definition(mismatch.node, in: comparison))")
             lines += operandLines(mismatch.node, in: comparison)
             lines += numberLines(mismatch)
         }
         if let mismatch = comparison.firstGradDivergence {
-            lines.append("  first divergent grad (backward order: the cause; lower nodes are its cascade): node "
-                + definition(mismatch.node, in: comparison))
+            lines.append(
+                "  first divergent grad (backward order: the cause; lower nodes are its cascade): node "
+                    + definition(mismatch.node, in: comparison))
             lines += numberLines(mismatch)
             lines += consumerLines(mismatch.node, in: comparison)
         }
@@ -56,7 +59,8 @@ public enum FailureDetail {
     static func operandLines(_ node: Int, in comparison: CaseComparison) -> [String] {
         let step = comparison.program.steps[node]
         var lines = step.operands.map { "      operand #\($0) = \(value($0, in: comparison))" }
-        if case .leaf = step {} else if let number = step.number {
+        if case .leaf = step {
+        } else if let number = step.number {
             lines.append("      constant \(both(number))")
         }
         return lines

@@ -16,7 +16,8 @@ public enum FailureGraph {
         }
         let run = ProgramRun(program, aligningDeviationsTo: comparison.expected, mode: comparison.mode)
         for (index, value) in run.nodes.enumerated() { value.label = "#\(index)" }
-        let text = "// \(family): case \"\(program.name)\"; node #\(node) is the first divergent one\n"
+        let text =
+            "// \(family): case \"\(program.name)\"; node #\(node) is the first divergent one\n"
             + GraphExport.dot(of: run.nodes, highlighting: run.nodes[node].id)
         let folder = "\(directory)/\(family)"
         let path = "\(folder)/\(fileName(program.name)).dot"

@@ -13,22 +13,29 @@ public struct ParityReport: Sendable {
     /// How much was compared and the worst difference per family and per operation.
     public var summary: String {
         let mode = tally.mode
-        var lines = ["PyTorch parity: \(tally.passed ? "PASSED" : "FAILED") — \(tally.cases) cases, "
-            + "\(tally.values) values and \(tally.grads) gradients compared; \(mode)\(mode.isExact ? "" : ":")"]
+        var lines = [
+            "PyTorch parity: \(tally.passed ? "PASSED" : "FAILED") — \(tally.cases) cases, "
+                + "\(tally.values) values and \(tally.grads) gradients compared; \(mode)\(mode.isExact ? "" : ":")"
+        ]
         if !mode.isExact { lines += Budgets.table.map { "  TorchDeviation: " + $0 } }
         for family in tally.families {
             if let source = family.source { lines.append("  goldens \(family.name): \(source)") }
         }
         let familyRows = tally.families.map { family in
-            [family.name, "\(family.cases)", "\(family.failedCases)", "\(family.values)", "\(family.grads)",
-             "\(family.worstValue)", "\(family.worstGrad)"]
+            [
+                family.name, "\(family.cases)", "\(family.failedCases)", "\(family.values)", "\(family.grads)",
+                "\(family.worstValue)", "\(family.worstGrad)",
+            ]
         }
-        lines += TextTable.render(header: ["family", "cases", "failed", "values", "grads", "worst value", "worst grad"],
-                                  rows: familyRows)
+        lines += TextTable.render(
+            header: ["family", "cases", "failed", "values", "grads", "worst value", "worst grad"],
+            rows: familyRows)
         let opRows = Op.allCases.compactMap { op -> [String]? in
             guard let totals = tally.ops[op] else { return nil }
-            return [op.name, "\(totals.values)", "\(totals.differingValues)", "\(totals.worstValue)",
-                    "\(totals.grads)", "\(totals.differingGrads)", "\(totals.worstGrad)"]
+            return [
+                op.name, "\(totals.values)", "\(totals.differingValues)", "\(totals.worstValue)",
+                "\(totals.grads)", "\(totals.differingGrads)", "\(totals.worstGrad)",
+            ]
         }
         lines.append("  per op (values it computed; gradients its backward formula sent to its operands):")
         lines += TextTable.render(header: ["op", "values", "differ", "worst value", "grads", "differ", "worst grad"], rows: opRows)
@@ -66,10 +73,11 @@ enum TextTable {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
-            "    " + row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + padding : padding + cell
-            }.joined(separator: "  ")
+            "    "
+                + row.enumerated().map { column, cell in
+                    let padding = String(repeating: " ", count: widths[column] - cell.count)
+                    return column == 0 ? cell + padding : padding + cell
+                }.joined(separator: "  ")
         }
     }
 }

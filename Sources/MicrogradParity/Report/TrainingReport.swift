@@ -3,25 +3,32 @@
 /// each failing run first diverges.
 public enum TrainingReport {
     /// A summary of `comparisons`, computed in `mode`, whose goldens came from `source`.
-    public static func summary(_ comparisons: [TrainingComparison], source: String,
-                               mode: ParityMode = .documentedDeviations) -> String {
+    public static func summary(
+        _ comparisons: [TrainingComparison], source: String,
+        mode: ParityMode = .documentedDeviations
+    ) -> String {
         let passed = comparisons.allSatisfy(\.passed)
-        let heldTo = if mode.isExact {
-            "every number of every run against torch"
-        } else if mode.holdsToEngineMath {
-            "against torch, or for a run through a documented deviation (TorchDeviation) against engine math (torch with "
-                + "the forward values of tanh, exp, log and sqrt correctly rounded, as the engine computes them)"
-        } else {
-            "against torch; a run through a documented deviation (TorchDeviation) is compared with torch and reported"
-        }
-        var lines = ["Training parity: \(passed ? "PASSED" : "FAILED") — \(comparisons.count) runs held to 0 ulp: \(heldTo); "
-            + "\(mode.math); goldens: \(source)"]
+        let heldTo =
+            if mode.isExact {
+                "every number of every run against torch"
+            } else if mode.holdsToEngineMath {
+                "against torch, or for a run through a documented deviation (TorchDeviation) against engine math (torch with "
+                    + "the forward values of tanh, exp, log and sqrt correctly rounded, as the engine computes them)"
+            } else {
+                "against torch; a run through a documented deviation (TorchDeviation) is compared with torch and reported"
+            }
+        var lines = [
+            "Training parity: \(passed ? "PASSED" : "FAILED") — \(comparisons.count) runs held to 0 ulp: \(heldTo); "
+                + "\(mode.math); goldens: \(source)"
+        ]
         lines += TextTable.render(
             header: ["model", "held to", "losses", "worst loss", "grads", "worst grad", "params", "worst param", "result"],
             rows: comparisons.map { run in
-                [run.name, run.reference.rawValue, "\(run.losses.expected.count)", "\(run.losses.worst)",
-                 "\(run.gradientCount)", "\(run.worstGradient)", "\(run.finalParameters.expected.count)",
-                 "\(run.finalParameters.worst)", run.verdict]
+                [
+                    run.name, run.reference.rawValue, "\(run.losses.expected.count)", "\(run.losses.worst)",
+                    "\(run.gradientCount)", "\(run.worstGradient)", "\(run.finalParameters.expected.count)",
+                    "\(run.finalParameters.worst)", run.verdict,
+                ]
             })
         let drifting = comparisons.filter { !$0.drift.isEmpty }
         if !drifting.isEmpty {

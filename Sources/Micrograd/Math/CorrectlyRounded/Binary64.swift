@@ -6,10 +6,10 @@ enum Binary64 {
     /// first.
     static func rounded(negative: Bool, magnitude: [UInt64], exponent: Int) -> Double {
         guard let top = magnitude.lastIndex(where: { $0 != 0 }) else { return negative ? -0.0 : 0.0 }
-        let topBit = 64 * top + 63 - magnitude[top].leadingZeroBitCount   // bit index of the leading 1
-        let leadingWeight = topBit + exponent                              // it weighs 2^leadingWeight
-        let lastWeight = max(leadingWeight - 52, -1074)                    // weight of the result's last bit
-        let shift = lastWeight - exponent                                  // bits of magnitude below it
+        let topBit = 64 * top + 63 - magnitude[top].leadingZeroBitCount // bit index of the leading 1
+        let leadingWeight = topBit + exponent // it weighs 2^leadingWeight
+        let lastWeight = max(leadingWeight - 52, -1074) // weight of the result's last bit
+        let shift = lastWeight - exponent // bits of magnitude below it
         var significand: UInt64
         if shift <= 0 {
             significand = bits(magnitude, from: 0, count: topBit + 1) << UInt64(-shift)

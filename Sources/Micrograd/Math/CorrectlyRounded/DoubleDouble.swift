@@ -34,7 +34,9 @@ enum DoubleDouble {
     }
 
     /// twoProduct(a, b) with both operands' halves given.
-    @inline(__always) static func twoProduct(_ a: Double, halves: (Double, Double), _ b: Double, halves bHalves: (Double, Double)) -> (Double, Double) {
+    @inline(__always) static func twoProduct(_ a: Double, halves: (Double, Double), _ b: Double, halves bHalves: (Double, Double)) -> (
+        Double, Double
+    ) {
         let p = a * b
         let (ah, al) = halves
         let (bh, bl) = bHalves
@@ -43,7 +45,7 @@ enum DoubleDouble {
 
     /// (h, l) with h + l = a exactly, h of at most 26 and l of at most 26 significant bits.
     @inline(__always) static func split(_ a: Double) -> (Double, Double) {
-        let c = 134_217_729 * a   // 2^27 + 1
+        let c = 134_217_729 * a // 2^27 + 1
         let h = c - (c - a)
         return (h, a - h)
     }

@@ -61,7 +61,7 @@ extension PortableMath {
         if x >= 709.79 { return (.infinity, false) }
         // Below ln 2^-1075 = -745.1332 the result is under half the least subnormal: +0.
         if x <= -745.14 { return (0, false) }
-        return (expSlow(x), true)   // a subnormal result: rounded in the slow path
+        return (expSlow(x), true) // a subnormal result: rounded in the slow path
     }
 
     /// e^x for -708.39 < x < 709.79 when `expQuickKernel` left it undecided: `expKernel`, then

@@ -61,7 +61,7 @@ extension PortableMath {
     static func logReduction(_ x: Double) -> (e: Double, z: Double, lh: Double, ll: Double) {
         var bits = x.bitPattern
         var e = Int(bits >> 52) - 1023
-        if e == -1023 {   // subnormal: x × 2^52 is normal and exact
+        if e == -1023 { // subnormal: x × 2^52 is normal and exact
             bits = (x * 0x1p52).bitPattern
             e = Int(bits >> 52) - 1023 - 52
         }
@@ -91,7 +91,7 @@ extension PortableMath {
         }
         if x == 0 { return (-.infinity, false) }
         if x == .infinity { return (x, false) }
-        return (x.isNaN ? x + x : .nan, false)   // x < 0: no real logarithm
+        return (x.isNaN ? x + x : .nan, false) // x < 0: no real logarithm
     }
 
     /// log x for positive finite x when `logQuickKernel` left it undecided: `logKernel`, then

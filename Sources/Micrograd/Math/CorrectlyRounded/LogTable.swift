@@ -273,5 +273,8 @@ extension PortableMath {
     /// c3 = 1/3 as (high, low), for the accurate kernel of pow.
     static let log1pC3 = (0x1.5555555555555p-2, 0x1.5555555555555p-56)
     /// log1p(z) = z - z²/2 + z³ (c3 + c4 z + … + c10 z⁷): Taylor coefficients (-1)^(n+1)/n, rounded.
-    static let log1pCoefficients = (0x1.5555555555555p-2, -0x1.0000000000000p-2, 0x1.999999999999ap-3, -0x1.5555555555555p-3, 0x1.2492492492492p-3, -0x1.0000000000000p-3, 0x1.c71c71c71c71cp-4, -0x1.999999999999ap-4)
+    static let log1pCoefficients = (
+        0x1.5555555555555p-2, -0x1.0000000000000p-2, 0x1.999999999999ap-3, -0x1.5555555555555p-3, 0x1.2492492492492p-3,
+        -0x1.0000000000000p-3, 0x1.c71c71c71c71cp-4, -0x1.999999999999ap-4
+    )
 }

@@ -14,7 +14,7 @@ extension PortableMath {
         let zeros = m.trailingZeroBitCount
         m >>= UInt64(zeros)
         e += zeros
-        guard y.magnitude < 0x1p20 else { return nil }   // beyond: |y log a| > 746 unless a = 1
+        guard y.magnitude < 0x1p20 else { return nil } // beyond: |y log a| > 746 unless a = 1
         var n: Int
         var root = m
         if DoubleDouble.isInteger(y) {
@@ -26,7 +26,7 @@ extension PortableMath {
                 scaled *= 2
                 j += 1
             }
-            guard j < 11, e % (1 << j) == 0 else { return nil }   // |e| < 2^11
+            guard j < 11, e % (1 << j) == 0 else { return nil } // |e| < 2^11
             for _ in 0..<j {
                 guard let s = exactSquareRoot(root) else { return nil }
                 root = s
@@ -57,7 +57,7 @@ extension PortableMath {
 
     /// s with s² = m, if m < 2^53 is a perfect square.
     static func exactSquareRoot(_ m: UInt64) -> UInt64? {
-        let guess = UInt64(Double(m).squareRoot())   // m < 2^53 is exact, its root within 1
+        let guess = UInt64(Double(m).squareRoot()) // m < 2^53 is exact, its root within 1
         for s in [guess &- 1, guess, guess + 1] where s.multipliedReportingOverflow(by: s) == (m, false) {
             return s
         }

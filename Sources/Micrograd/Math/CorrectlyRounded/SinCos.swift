@@ -36,7 +36,7 @@ extension Wide {
     /// of the previous term's (|r|/n ≤ 0.79): below 9.6 units; the tail after the first zero
     /// term is below 11 units; r's error moves sin and cos by at most itself.
     static func sinCos(_ x: Double, cosine: Bool, fraction f: Int) -> (value: Wide, error: Double) {
-        let k = Int(DoubleDouble.roundedToInteger(x * 0x1.45f306dc9c883p-1))   // 2/π
+        let k = Int(DoubleDouble.roundedToInteger(x * 0x1.45f306dc9c883p-1)) // 2/π
         let kHalfPi = Wide.halfPi(fraction: f).multiplied(by: UInt64(k.magnitude))
         let wideX = Wide(x, fraction: f)
         let r = k >= 0 ? wideX - kHalfPi : wideX + kHalfPi

@@ -7,5 +7,7 @@ extension PortableMath {
     /// c3 = -1/3 as (high, low).
     static let tanhC3 = (-0x1.5555555555555p-2, -0x1.5555555555555p-56)
     /// c5, c7, …, c13, rounded.
-    static let tanhCoefficients = (0x1.1111111111111p-3, -0x1.ba1ba1ba1ba1cp-5, 0x1.664f4882c10fap-6, -0x1.226e355e6c23dp-7, 0x1.d6d3d0e157de0p-9)
+    static let tanhCoefficients = (
+        0x1.1111111111111p-3, -0x1.ba1ba1ba1ba1cp-5, 0x1.664f4882c10fap-6, -0x1.226e355e6c23dp-7, 0x1.d6d3d0e157de0p-9
+    )
 }

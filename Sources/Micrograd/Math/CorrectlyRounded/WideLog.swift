@@ -14,11 +14,11 @@ extension Wide {
             m *= 0.5
             e += 1
         }
-        let wideM = Wide(m, fraction: f)   // exact: m's last bit weighs at least 2^-53
+        let wideM = Wide(m, fraction: f) // exact: m's last bit weighs at least 2^-53
         let one = Wide(integer: 1, fraction: f)
         let (high, low) = PortableMath.logKernel(m, accurate: false)
         var y = Wide(high, fraction: f) + Wide(low, fraction: f)
-        let half = Double(sign: .plus, exponent: -32 * f, significand: 1)   // √unit
+        let half = Double(sign: .plus, exponent: -32 * f, significand: 1) // √unit
         var error = Double(sign: .plus, exponent: 64 * f - 50, significand: 1) + 2
         while true {
             let (power, scale, powerError) = Wide.exp(-y, error: 0)
