@@ -81,13 +81,15 @@ enum MathSelection {
         return try withExtendedLifetime(library) { try body() }
     }
 
-    /// `body` applied to the library this thread computes with, borrowed.
+    /// `body` applied to the library this thread computes with (a scope keeps a scoped library
+    /// alive, and a process-wide choice is never released). Only the non-default path comes here,
+    /// where a library's function costs far more than the reference taken.
     @inline(__always) static func withCurrent<R>(_ body: (MathLibrary) -> R) -> R {
         if let scoped = pthread_getspecific(scopeKey) {
-            return Unmanaged<MathLibrary>.fromOpaque(scoped)._withUnsafeGuaranteedRef(body)
+            return body(Unmanaged<MathLibrary>.fromOpaque(scoped).takeUnretainedValue())
         }
         if let chosen = processWide.load(ordering: .acquiring) {
-            return chosen._withUnsafeGuaranteedRef(body)
+            return body(chosen.takeUnretainedValue())
         }
         return body(MathLibrary.default)
     }
