@@ -9,11 +9,14 @@ public enum OfflineSuite {
         for comparison in comparisons(of: family, mode: tally.mode) { tally.add(comparison) }
     }
 
-    /// Every case of `family` run through the engine in `mode` and compared with its goldens.
+    /// Every case of `family` run through the engine in `mode` and compared with its goldens, on
+    /// a thread of their own (see `onFreshThread`).
     public static func comparisons(of family: ProgramFamily, mode: ParityMode) -> [CaseComparison] {
-        family.cases.map { parityCase in
-            let actual = ProgramRun(parityCase.program, aligningDeviationsTo: parityCase.expected, mode: mode).results
-            return CaseComparison(program: parityCase.program, expected: parityCase.expected, actual: actual, mode: mode)
+        onFreshThread {
+            family.cases.map { parityCase in
+                let actual = ProgramRun(parityCase.program, aligningDeviationsTo: parityCase.expected, mode: mode).results
+                return CaseComparison(program: parityCase.program, expected: parityCase.expected, actual: actual, mode: mode)
+            }
         }
     }
 

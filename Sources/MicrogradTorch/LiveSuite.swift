@@ -53,7 +53,11 @@ public enum LiveSuite {
                     running -= 1
                 }
                 group.addTask {
-                    (index, Result { () throws(GoldenError) in try LiveBatch(written.family, in: workspace, modes: modes) })
+                    // On a thread of its own, so the batch's graphs keep to a tape of their own.
+                    let batch = await onThreadOfItsOwn {
+                        Result { () throws(GoldenError) in try LiveBatch(written.family, in: workspace, modes: modes) }
+                    }
+                    return (index, batch)
                 }
                 running += 1
             }
@@ -67,7 +71,8 @@ public enum LiveSuite {
     }
 
     /// Runs `body` on a new thread: a long call into Python then blocks that thread, not one of
-    /// the few threads Swift concurrency runs every task on.
+    /// the few threads Swift concurrency runs every task on, and the engine's graphs keep to that
+    /// thread's tape (a pool thread's can be held by another suspended task).
     static func onThreadOfItsOwn<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: body()) }.start()
