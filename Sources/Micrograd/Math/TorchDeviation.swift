@@ -31,7 +31,7 @@ public struct TorchDeviation: Sendable, CustomStringConvertible {
         case only(Double)
         /// The exponents torch computes with the C library's `pow`: forward, those without a
         /// shortcut in torch's kernel; backward, those whose gradient's power `x.pow(e - 1)`
-        /// has none (``TorchKernels`` has the shortcuts).
+        /// has none (the engine's `TorchKernels` has the shortcuts).
         case general
     }
 
