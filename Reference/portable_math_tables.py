@@ -121,7 +121,12 @@ def log_table() -> str:
         assert r.denominator <= 256 and r.numerator < 512
         worst = max(worst, zmax)
         neg_log_r = -mpmath.log(mpf(r.numerator) / r.denominator)
-        rows.append((float(r), *dd(neg_log_r)))
+        row = (float(r), *dd(neg_log_r))
+        # powLogKernel's FastTwoSums for e' = 0: -log r_i (rounded) exceeds the bucket's largest
+        # |z| by at least 2^-16 unless r_i = 1.
+        assert (r == 1) == (i == 0 or i == 255), i
+        assert r == 1 or abs(Fraction(row[1])) - zmax >= Fraction(1, 2**16), (i, float(zmax))
+        rows.append(row)
     body = header(f"log: x = 2^e m, m in [1, 2), bucket i = the top 8 bits of m's fraction; buckets i >= {LOG_UPPER}\n"
                   "// are taken as m/2 (with e + 1); r_i has 8 fractional bits, z = m r_i - 1 is exact;\n"
                   f"// max |z| over all buckets = {float(worst):.6g} (2^{float(mpmath.log(float(worst), 2)):.3f}).")
