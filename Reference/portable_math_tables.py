@@ -122,8 +122,8 @@ def log_table() -> str:
         worst = max(worst, zmax)
         neg_log_r = -mpmath.log(mpf(r.numerator) / r.denominator)
         row = (float(r), *dd(neg_log_r))
-        # powLogKernel's FastTwoSums for e' = 0: -log r_i (rounded) exceeds the bucket's largest
-        # |z| by at least 2^-16 unless r_i = 1.
+        # The FastTwoSums of logQuickKernel and powLogKernel for e' = 0: -log r_i (rounded)
+        # exceeds the bucket's largest |z| by at least 2^-16 unless r_i = 1.
         assert (r == 1) == (i == 0 or i == 255), i
         assert r == 1 or abs(Fraction(row[1])) - zmax >= Fraction(1, 2**16), (i, float(zmax))
         rows.append(row)

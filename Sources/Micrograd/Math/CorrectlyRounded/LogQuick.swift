@@ -6,7 +6,8 @@ extension PortableMath {
     ///
     /// log x = (e ln2_hi + lh) + z + p + (ll + e ln2_lo), p = z² (-1/2 + z (c3 + … + c8 z⁵)):
     /// e ln2_hi + lh is exact as bh + bl (FastTwoSum: |e ln2| ≥ 0.69 > |lh|, or e = 0), bh + z
-    /// exact as high + e1 (TwoSum).
+    /// exact as high + e1 (FastTwoSum: |bh| ≥ 0.34 > |z| for e ≠ 0; for e = 0, bh = lh, which is
+    /// 0 or exceeds the bucket's largest |z|, as the table script checks for `powLogKernel`).
     ///
     /// Error analysis, with |z| ≤ 2^-7.956 (`logKernel`). The series' tail beyond z⁸ is
     /// ≤ 1.01 |z|⁹/9 ≤ 2^-66.8 |z|. The bracket (within 2^-9.5 of -1/2; its last addition,
@@ -20,12 +21,12 @@ extension PortableMath {
     /// ≤ 2^-59.36 |z| + 2^-84.5 (|high|, |bh| ≤ 745): `error` = 2^-59 |z| + 2^-84.
     /// Relatively that is ≤ 2^-65.7 for e ≠ 0 (|log x| ≥ 0.34) and ≤ 2^-58.9 near 1.
     @inline(__always)
-    static func logQuickKernel(_ x: Double) -> (high: Double, low: Double, error: Double) {
-        let (ed, z, lh, ll) = logReduction(x)
+    static func logQuickKernel(_ x: Double, knownNormal: Bool) -> (high: Double, low: Double, error: Double) {
+        let (ed, z, lh, ll) = logReduction(x, knownNormal: knownNormal)
         let (c3, c4, c5, c6, c7, c8, _, _) = log1pCoefficients
         let p = (z * z) * (-0.5 + z * (c3 + z * (c4 + z * (c5 + z * (c6 + z * (c7 + z * c8))))))
         let (bh, bl) = DoubleDouble.fastTwoSum(ed * ln2High, lh)
-        let (high, e1) = DoubleDouble.twoSum(bh, z)
+        let (high, e1) = DoubleDouble.fastTwoSum(bh, z)
         let low = e1 + ((bl + (ll + ed * ln2Low)) + p)
         return (high, low, 0x1p-59 * z.magnitude + 0x1p-84)
     }

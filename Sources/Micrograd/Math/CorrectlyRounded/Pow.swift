@@ -5,14 +5,16 @@ extension PortableMath {
     /// straight to the two stages (`powPositive`); every other input goes to `powSpecial`.
     ///
     /// |x|^y = e^t, t = y log|x|, in two stages. First `powQuick` (`powLogKernel`, 2^-67.65,
-    /// then `expQuickKernel`; Ziv's test with (2^-63 + 2^-67 |th|) of the result). If
+    /// then `expQuickKernel`; Ziv's test with (2^-63 + 2^-66 |th|) of the result). If
     /// undecided, the accurate `logKernel` (≤ 2^-75) gives th + tl within 2^-74.99 |t|, and
     /// `expKernel(th, tl)` adds 2^-78.4: Ziv's test uses (2^-77 + 2^-74 |th|). Results that are
     /// dyadic rationals (x^y exact: `powExact`) are rounded exactly when that fails, since an
     /// exact double or midpoint can never pass it; the rest go to the slow path.
     static func powEvaluated(_ x: Double, _ y: Double) -> (value: Double, slow: Bool) {
-        if (x.bitPattern >> 52) &- 1 < 0x7FE && y.bitPattern & 0x7FF0_0000_0000_0000 != 0x7FF0_0000_0000_0000 {
-            return powPositive(x, y)
+        if x.bitPattern &- 0x0010_0000_0000_0000 < 0x7FE0_0000_0000_0000
+            && y.bitPattern & 0x7FF0_0000_0000_0000 != 0x7FF0_0000_0000_0000
+        {
+            return powPositive(x, y, knownNormal: true)
         }
         return powSpecial(x, y)
     }
@@ -47,14 +49,14 @@ extension PortableMath {
             return (yIsOdd ? -.infinity : .infinity, false)
         }
         if x < 0 && !yIsInteger { return (.nan, false) }
-        let (magnitude, slow) = powPositive(x.magnitude, y)
+        let (magnitude, slow) = powPositive(x.magnitude, y, knownNormal: false)
         return (x < 0 && yIsOdd ? -magnitude : magnitude, slow)
     }
 
     /// a^y for finite a > 0 and finite y: `powQuick`, then `powAccurate`.
     @inline(__always)
-    static func powPositive(_ a: Double, _ y: Double) -> (value: Double, slow: Bool) {
-        if let value = powQuick(a, y) { return (value, false) }
+    static func powPositive(_ a: Double, _ y: Double, knownNormal: Bool) -> (value: Double, slow: Bool) {
+        if let value = powQuick(a, y, knownNormal: knownNormal) { return (value, false) }
         return powAccurate(a, y)
     }
 

@@ -1,7 +1,8 @@
 extension PortableMath {
     /// log a as high + low for positive finite a (normal or subnormal), with
-    /// |high + low - log a| ≤ 2^-67.65 |log a| and |low| ≤ ulp(high)/2: the logarithm of
+    /// |high + low - log a| ≤ 2^-67.65 |log a| and |low| ≤ 2^-17.29 |log a|: the logarithm of
     /// `powQuick`, in plain binary64 but for exact products of short halves. log 1 = 0 exactly.
+    /// `knownNormal` leaves out the subnormal case.
     ///
     /// The reduction is `logKernel`'s (a = 2^e m, bucket i, m' = m or m/2 with e' = e or e + 1,
     /// r_i, z = m' r_i - 1 exact, |z| ≤ 2^-7.956), with z formed from halves that square
@@ -21,35 +22,27 @@ extension PortableMath {
     /// sum s then has |s| ≥ 2^-16 > zh²/2 (≤ 2^-16.9), or s = z with zh²/2 ≤ 2 z² < |z|.
     ///
     /// Error analysis, with L = |log a|. The low part is ((e1 + e2) + (e3 + (ll + e' ln2_lo))) + p,
-    /// p = z² (z g) - zl (zh + z)/2, and a last FastTwoSum (exact) renormalizes.
+    /// p = (z² z) g - zl (zh + z)/2, with g = c3 + z ((c4 + c5 z) + z² (c6 + c7 z) + z⁴ (c8 + c9 z))
+    /// (Estrin's scheme inside, for a shorter chain of dependent operations).
     /// - e' ≠ 0 (L ≥ 0.34): |p| ≤ 2^-25.3 and |e' ln2_lo| ≤ 2^-33.9, so each rounding in the low
-    ///   part is ≤ 2^-78.3 absolutely, z² (z g)'s error (below) ≤ 2^-76.2, e' ln2_lo's and ln 2's
-    ///   two-part error ≤ 2^-87: in all below 2^-73 L.
+    ///   part is ≤ 2^-78.3 absolutely, (z² z) g's error (below) ≤ 2^-76.2, e' ln2_lo's and ln 2's
+    ///   two-part error ≤ 2^-87: in all below 2^-73 L; |low| ≤ 2^-25.2 ≤ 2^-23.6 L.
     /// - e' = 0: L ≥ 2^-9, |z| ≤ 1.003 L, and over the buckets |z|³/3 ≤ 2^-17.58 L (the buckets
     ///   with r_i ≠ 1: 2^-17.61; r_i = 1: |z| < 2^-8, L ≥ (1 - 2^-9) |z|). g is within
-    ///   1.51 × 2^-53 relatively (its last addition; c3's rounding, 2^-54 of it; the rest,
-    ///   below 2^-8.3 of it), and z², z g and their product add three roundings, with
-    ///   |g| ≤ 1.01/3: z² (z g) is within 4.52 × 2^-53 × 1.01 × 2^-17.58 L ≤ 2^-68.38 L.
+    ///   1.51 × 2^-53 relatively (its last addition; c3's rounding, 2^-54 of it; z times the
+    ///   rest, below 2^-8.3 of it and within 4 × 2^-53 itself), and z², z² z and the product add
+    ///   three roundings, with |g| ≤ 1.01/3: (z² z) g is within 4.52 × 2^-53 × 1.01 × 2^-17.58 L
+    ///   ≤ 2^-68.38 L.
     ///   |zl (zh + z)/2| ≤ 2^-19.9 L (for r_i ≠ 1, ≤ 2^-22 × 2^-6.95 with L ≥ 2^-9; for r_i = 1,
     ///   ≤ 1.5 × 2^-21 |z|, or z²/2 < 2^-22 |z| when zh = 0), with two roundings: ≤ 2^-71.9 L.
     ///   |p| ≤ 2^-17.3 L, so p's subtraction and the final addition round by ≤ 2^-70.3 L each;
     ///   the sum before it (terms below 2^-52.5) rounds by less than 2^-95 L. The tail beyond z⁹
     ///   is ≤ 1.01 |z|¹⁰/10 ≤ 2^-74.9 L; the table's two parts are within 2^-97 L.
-    ///   In all ≤ 2^-68.38 L (1 + 2^-3.52 + 2^-0.92 + 2^-6.52) + 2^-95 L ≤ 2^-67.67 L.
+    ///   In all ≤ 2^-68.38 L (1 + 2^-3.52 + 2^-0.92 + 2^-6.52) + 2^-95 L ≤ 2^-67.67 L, and
+    ///   |low| ≤ |p| + 2^-52 ≤ 2^-17.29 L.
     @inline(__always)
-    static func powLogKernel(_ a: Double) -> (high: Double, low: Double) {
-        var bits = a.bitPattern
-        var e = Int(bits >> 52) - 1023
-        if e == -1023 { // subnormal: a × 2^52 is normal and exact
-            bits = (a * 0x1p52).bitPattern
-            e = Int(bits >> 52) - 1023 - 52
-        }
-        let i = Int((bits >> 44) & 255)
-        var mBits = (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000
-        if i >= logUpperBucket {
-            mBits -= 1 << 52
-            e += 1
-        }
+    static func powLogKernel(_ a: Double, knownNormal: Bool) -> (high: Double, low: Double) {
+        let (e, mBits, i) = logBucket(a, knownNormal: knownNormal)
         let m = Double(bitPattern: mBits)
         let mh = Double(bitPattern: (mBits + (1 << 31)) & ~0xFFFF_FFFF)
         let (r, lh, ll) = logTable[i]
@@ -61,9 +54,10 @@ extension PortableMath {
         let (s, e2) = DoubleDouble.fastTwoSum(bh, z)
         let (high, e3) = DoubleDouble.fastTwoSum(s, -0.5 * (zh * zh))
         let (c3, c4, c5, c6, c7, c8, c9, _) = log1pCoefficients
-        let g = c3 + z * (c4 + z * (c5 + z * (c6 + z * (c7 + z * (c8 + z * c9)))))
-        let p = (z * z) * (z * g) - 0.5 * (zl * (zh + z))
-        let low = ((e1 + e2) + (e3 + (ll + ed * ln2Low))) + p
-        return DoubleDouble.fastTwoSum(high, low)
+        let z2 = z * z
+        let z4 = z2 * z2
+        let g = c3 + z * ((c4 + z * c5) + z2 * (c6 + z * c7) + z4 * (c8 + z * c9))
+        let p = (z2 * z) * g - 0.5 * (zl * (zh + z))
+        return (high, ((e1 + e2) + (e3 + (ll + ed * ln2Low))) + p)
     }
 }

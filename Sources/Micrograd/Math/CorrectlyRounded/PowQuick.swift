@@ -1,19 +1,21 @@
 extension PortableMath {
     /// a^y for finite a > 0 and finite y, or nil where Ziv's test leaves it undecided or the
     /// result is not normal: the first stage of `pow`, `powLogKernel` feeding `expQuickKernel`.
+    /// `knownNormal` leaves out subnormal a.
     ///
     /// t = y log a = y (lh + ll) is formed without Dekker's splitting (the idea of the
     /// C library's non-fma path): yh and hh are y and lh with their last 27 bits cleared (26
     /// significant bits each), so yh hh is exact, and t = yh hh + (yl hh + y hl) with
-    /// yl = y - yh and hl = (lh - hh) + ll (both differences exact). |yl| < 2^-25 |y| and
-    /// |hl| ≤ 2^-24.9 |lh|, so hl's rounding (≤ 2^-77.9 |lh|), yl hh's and y hl's (≤ 2^-78 and
-    /// 2^-77.9 |y lh|) and their sum's (≤ 2^-76.95 |y lh|) add up to ≤ 2^-75.6 |y lh|, with
-    /// |lh| ≤ (1 + 2^-52) |log a|. FastTwoSum (|yl hh + y hl| ≤ 2^-23.9 |yh hh|) gives th + tl
-    /// with |tl| ≤ ulp(th)/2 ≤ 2^-43 for |th| < 1024. With `powLogKernel`'s 2^-67.65, th + tl
-    /// is within 2^-67.63 |t|, which moves e^t by ≤ 1.0001 × 2^-67.63 |t| ≤ 2^-67.6 |t|
-    /// relatively for |t| < 746, and `expQuickKernel(th, tl)` adds 2^-64.5 of high: Ziv's test
-    /// uses (2^-63 + 2^-67 |th|) of high, which leaves room for its own rounding (≤ 2^-53 ×
-    /// 2^-13.4 high), as in `exp`.
+    /// yl = y - yh and hl = (lh - hh) + ll (both differences exact). With L = |log a|,
+    /// |lh| ≤ (1 + 2^-17.28) L, |yl| < 2^-25 |y| and |hl| ≤ 2^-25 |lh| + |ll| ≤ 2^-17.28 L
+    /// (`powLogKernel` leaves ll as large as 2^-17.29 L), so hl's rounding (≤ 2^-70.28 L), y hl's
+    /// and the sum's (≤ 2^-70.28 and 2^-70.27 |y| L) and yl hh's (≤ 2^-78 |y| L) add up to
+    /// ≤ 2^-68.69 |t|. FastTwoSum (|yl hh + y hl| ≤ 2^-17.2 |yh hh|) gives th + tl with
+    /// |tl| ≤ ulp(th)/2 ≤ 2^-43 for |th| < 1024. With `powLogKernel`'s 2^-67.65, th + tl is
+    /// within 2^-67.08 |t|, which moves e^t by ≤ 1.0001 × 2^-67.08 |t| relatively for
+    /// |t| < 746, and `expQuickKernel(th, tl)` adds 2^-64.5 of high: Ziv's test uses
+    /// (2^-63 + 2^-66 |th|) of high, which leaves room for its own rounding (≤ 2^-53 ×
+    /// 2^-13.4 high), as in `exp`, and more than a factor 2 over the bound in |th|.
     ///
     /// y = 0 and a = 1 give t = 0 exactly (log 1 = 0 exactly, every term is zero), so the
     /// result 1. Where yh hh is below 2^-1022 (and may have lost bits), |t| < 2^-1021 and
@@ -21,19 +23,19 @@ extension PortableMath {
     /// Where it overflows (only for |y| > 2^1014), th is ±inf with t's sign, tl is finite or NaN
     /// and unused, and the overflow tests below decide.
     @inline(__always)
-    static func powQuick(_ a: Double, _ y: Double) -> Double? {
-        let (lh, ll) = powLogKernel(a)
+    static func powQuick(_ a: Double, _ y: Double, knownNormal: Bool) -> Double? {
+        let (lh, ll) = powLogKernel(a, knownNormal: knownNormal)
         let mask: UInt64 = ~0x7FF_FFFF
         let yh = Double(bitPattern: y.bitPattern & mask)
         let hh = Double(bitPattern: lh.bitPattern & mask)
         let (th, tl) = DoubleDouble.fastTwoSum(yh * hh, (y - yh) * hh + y * ((lh - hh) + ll))
-        // |th - t| ≤ 2^-67.6 |t| + ulp: beyond these bounds the result surely overflows
+        // |th - t| ≤ 2^-67 |t| + ulp(th): beyond these bounds the result surely overflows
         // (t > 709.7828) or is below half the least subnormal (t < -745.1333).
         if th > 709.8 { return .infinity }
         if th < -745.2 { return 0 }
         guard th > -708.38 && th < 709.78 else { return nil }
         let (high, low, exponent) = expQuickKernel(th, tl)
-        let error = (0x1p-63 + 0x1p-67 * th.magnitude) * high
+        let error = (0x1p-63 + 0x1p-66 * th.magnitude) * high
         guard let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) else { return nil }
         return DoubleDouble.scaled(rounded, exponent)
     }
