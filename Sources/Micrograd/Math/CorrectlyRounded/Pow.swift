@@ -53,9 +53,13 @@ extension PortableMath {
         return (x < 0 && yIsOdd ? -magnitude : magnitude, slow)
     }
 
-    /// a^y for finite a > 0 and finite y: `powQuick`, then `powAccurate`.
+    /// a^y for finite a > 0 and finite y: `powQuick`, then `powAccurate`; for y = 1/2,
+    /// a.squareRoot(), which IEEE 754 rounds correctly. (Near 1, a^(1/2) lies next to a
+    /// midpoint, √(1 - k 2^-53) = 1 - k 2^-54 - k² 2^-109 - …, so for |a - 1| < 2^-36 the two
+    /// stages would leave it to the slow path; AdamW's bias correction asks for it every step.)
     @inline(__always)
     static func powPositive(_ a: Double, _ y: Double, knownNormal: Bool) -> (value: Double, slow: Bool) {
+        if y == 0.5 { return (a.squareRoot(), false) }
         if let value = powQuick(a, y, knownNormal: knownNormal) { return (value, false) }
         return powAccurate(a, y)
     }
