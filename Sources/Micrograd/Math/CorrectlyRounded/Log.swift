@@ -75,7 +75,7 @@ extension PortableMath {
     }
 
     /// The reduction of positive finite x (see `logKernel`): e as a double, z = m' r_i - 1
-    /// exactly, and -log r_i as lh + ll.
+    /// exactly, and -log r_i as lh + ll. `knownNormal` leaves out the subnormal case.
     @inline(__always)
     static func logReduction(_ x: Double, knownNormal: Bool) -> (e: Double, z: Double, lh: Double, ll: Double) {
         let (e, mBits, i) = logBucket(x, knownNormal: knownNormal)

@@ -2,7 +2,7 @@ extension PortableMath {
     /// log x as high + low for positive finite x, with an `error` bound on
     /// |high + low - log x| that also covers Ziv's test's own rounding: the first stage of
     /// `log`, in plain binary64 after `logReduction`; `logKernel` (2^-67.5) takes what it leaves
-    /// undecided.
+    /// undecided. `knownNormal` leaves out the subnormal case.
     ///
     /// log x = (e ln2_hi + lh) + z + p + (ll + e ln2_lo), p = z² (-1/2 + z (c3 + … + c8 z⁵)):
     /// e ln2_hi + lh is exact as bh + bl (FastTwoSum: |e ln2| ≥ 0.69 > |lh|, or e = 0), bh + z

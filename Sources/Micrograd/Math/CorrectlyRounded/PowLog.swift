@@ -6,7 +6,7 @@ extension PortableMath {
     ///
     /// The reduction is `logKernel`'s (a = 2^e m, bucket i, m' = m or m/2 with e' = e or e + 1,
     /// r_i, z = m' r_i - 1 exact, |z| ≤ 2^-7.956), with z formed from halves that square
-    /// exactly: mh is m' rounded to 20 fractional bits (21 for m/2; 21 significant bits),
+    /// exactly: mh is m' rounded (half up) to 20 fractional bits (21 for m/2; 21 significant bits),
     /// zh = mh r_i - 1 is exact (mh r_i has at most 30 bits and is within 2^-6 of 1) and a
     /// multiple of 2^-28 (2^-29) below 2^-7.955, so it has at most 22 bits and zh² is exact;
     /// zl = (m' - mh) r_i is exact (at most 32 + 9 bits) with |zl| ≤ 2^-21; z = zh + zl exactly.

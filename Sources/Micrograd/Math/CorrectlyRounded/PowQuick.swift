@@ -1,6 +1,6 @@
 extension PortableMath {
-    /// a^y for finite a > 0 and finite y, or nil where Ziv's test leaves it undecided or the
-    /// result is not normal: the first stage of `pow`, `powLogKernel` feeding `expQuickKernel`.
+    /// a^y for finite a > 0 and finite y, or nil where Ziv's test leaves it undecided or
+    /// |th| ≥ 708.38 (results near or beyond the ends of the normal range): the first stage of `pow`, `powLogKernel` feeding `expQuickKernel`.
     /// `knownNormal` leaves out subnormal a.
     ///
     /// t = y log a = y (lh + ll) is formed without Dekker's splitting (the idea of the
@@ -8,9 +8,9 @@ extension PortableMath {
     /// significant bits each), so yh hh is exact, and t = yh hh + (yl hh + y hl) with
     /// yl = y - yh and hl = (lh - hh) + ll (both differences exact). With L = |log a|,
     /// |lh| ≤ (1 + 2^-17.28) L, |yl| < 2^-25 |y| and |hl| ≤ 2^-25 |lh| + |ll| ≤ 2^-17.28 L
-    /// (`powLogKernel` leaves ll as large as 2^-17.29 L), so hl's rounding (≤ 2^-70.28 L), y hl's
-    /// and the sum's (≤ 2^-70.28 and 2^-70.27 |y| L) and yl hh's (≤ 2^-78 |y| L) add up to
-    /// ≤ 2^-68.69 |t|. FastTwoSum (|yl hh + y hl| ≤ 2^-17.2 |yh hh|) gives th + tl with
+    /// (`powLogKernel` leaves ll as large as 2^-17.29 L), so hl's rounding (≤ 2^-70.28 L, times
+    /// |y| in t), y hl's and the sum's (≤ 2^-70.28 and 2^-70.27 |y| L) and yl hh's
+    /// (≤ 2^-78 |y| L) add up to ≤ 2^-68.69 |t|. FastTwoSum (|yl hh + y hl| ≤ 2^-17.2 |yh hh|) gives th + tl with
     /// |tl| ≤ ulp(th)/2 ≤ 2^-43 for |th| < 1024. With `powLogKernel`'s 2^-67.65, th + tl is
     /// within 2^-67.08 |t|, which moves e^t by ≤ 1.0001 × 2^-67.08 |t| relatively for
     /// |t| < 746, and `expQuickKernel(th, tl)` adds 2^-64.5 of high: Ziv's test uses
@@ -29,14 +29,17 @@ extension PortableMath {
         let yh = Double(bitPattern: y.bitPattern & mask)
         let hh = Double(bitPattern: lh.bitPattern & mask)
         let (th, tl) = DoubleDouble.fastTwoSum(yh * hh, (y - yh) * hh + y * ((lh - hh) + ll))
-        // |th - t| ≤ 2^-67 |t| + ulp(th): beyond these bounds the result surely overflows
-        // (t > 709.7828) or is below half the least subnormal (t < -745.1333).
-        if th > 709.8 { return .infinity }
-        if th < -745.2 { return 0 }
-        guard th > -708.38 && th < 709.78 else { return nil }
+        guard th.magnitude < 708.38 else {
+            // |th - t| ≤ 2^-67 |t| + ulp(th): beyond these bounds the result surely overflows
+            // (t > 709.7828) or is below half the least subnormal (t < -745.1333).
+            if th > 709.8 { return .infinity }
+            if th < -745.2 { return 0 }
+            return nil
+        }
         let (high, low, exponent) = expQuickKernel(th, tl)
         let error = (0x1p-63 + 0x1p-66 * th.magnitude) * high
         guard let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) else { return nil }
-        return DoubleDouble.scaled(rounded, exponent)
+        // -1022 ≤ exponent ≤ 1021 for |th| < 708.38, so the scaling is exact.
+        return rounded * DoubleDouble.power2(exponent)
     }
 }
