@@ -22,8 +22,8 @@ extension PortableMath {
     /// sum s then has |s| ≥ 2^-16 > zh²/2 (≤ 2^-16.9), or s = z with zh²/2 ≤ 2 z² < |z|.
     ///
     /// Error analysis, with L = |log a|. The low part is ((e1 + e2) + (e3 + (ll + e' ln2_lo))) + p,
-    /// p = (z² z) g - zl (zh + z)/2, with g = c3 + z ((c4 + c5 z) + z² (c6 + c7 z) + z⁴ (c8 + c9 z))
-    /// (Estrin's scheme inside, for a shorter chain of dependent operations).
+    /// p = (z² z) g - zl (zh + z)/2, with g = c3 + z ((c4 + c5 z) + z² ((c6 + c7 z) + z² (c8 + c9 z)))
+    /// (a shorter chain of dependent operations than Horner's).
     /// - e' ≠ 0 (L ≥ 0.34): |p| ≤ 2^-25.3 and |e' ln2_lo| ≤ 2^-33.9, so each rounding in the low
     ///   part is ≤ 2^-78.3 absolutely, (z² z) g's error (below) ≤ 2^-76.2, e' ln2_lo's and ln 2's
     ///   two-part error ≤ 2^-87: in all below 2^-73 L; |low| ≤ 2^-25.2 ≤ 2^-23.6 L.
@@ -55,8 +55,7 @@ extension PortableMath {
         let (high, e3) = DoubleDouble.fastTwoSum(s, -0.5 * (zh * zh))
         let (c3, c4, c5, c6, c7, c8, c9, _) = log1pCoefficients
         let z2 = z * z
-        let z4 = z2 * z2
-        let g = c3 + z * ((c4 + z * c5) + z2 * (c6 + z * c7) + z4 * (c8 + z * c9))
+        let g = c3 + z * ((c4 + z * c5) + z2 * ((c6 + z * c7) + z2 * (c8 + z * c9)))
         let p = (z2 * z) * g - 0.5 * (zl * (zh + z))
         return (high, ((e1 + e2) + (e3 + (ll + ed * ln2Low))) + p)
     }
