@@ -23,10 +23,12 @@ extension PortableMath {
     ///   parts; its roundings are below 2^-100 relatively) and z⁴ (c4 + … + c10 z⁶) in binary64
     ///   (|·| ≤ 1.01 z⁴/4 ≤ 2^-33.8, four roundings: ≤ 2^-84.8 absolutely, 2^-76 relatively;
     ///   its rounded coefficients add 2^-78): ≤ 2^-75.1.
-    /// The rest is below 2^-90 relatively: e ln2_hi is exact (42 bits × 11 bits), e ln2_lo
-    /// rounds by ≤ 2^-87 while |log x| ≥ 0.34 for e ≠ 0, the tables' and ln 2's two-part errors
-    /// are below 2^-96, the TwoSums are exact and the low parts (below 2^-50 |log x|) round
-    /// three times. Totals: 2^-67.5 and 2^-75; the Ziv tests use 2^-66 (`log`) and
+    /// The rest is below 2^-85 relatively: e ln2_hi + lh is exact (multiples of 2^-42 below
+    /// 2^10: ln2_hi has 42 bits, and the table script puts lh on its grid), e ln2_lo rounds by
+    /// ≤ 2^-87 while |log x| ≥ 0.34 for e ≠ 0, the table's two parts are within 2^-97 (and
+    /// exact where r_i = 1, so ≤ 2^-88 |log x|), ln 2's within 2^-98 |e|, the TwoSums are exact,
+    /// and the three roundings of the low parts (below 2^-42.5 |log x| for e ≠ 0, and
+    /// 2^-43 + 2^-50 |log x| for e = 0) add ≤ 2^-85.4 |log x|. Totals: 2^-67.5 and 2^-75; the Ziv tests use 2^-66 (`log`) and
     /// 2^-74 |y log x| (`pow`).
     @inline(__always)
     static func logKernel(_ x: Double, accurate: Bool) -> (high: Double, low: Double) {
@@ -49,8 +51,8 @@ extension PortableMath {
         }
         let (uh, ul) = DoubleDouble.fastTwoSum(sh, t)
         let low = ((sl - 0.5 * wl) + ul) + tLow
-        let (bh, bl0) = DoubleDouble.twoSum(ed * ln2High, lh)
-        let bl = bl0 + (ll + ed * ln2Low)
+        let bh = ed * ln2High + lh
+        let bl = ll + ed * ln2Low
         let (ch, cl0) = DoubleDouble.twoSum(bh, uh)
         return DoubleDouble.fastTwoSum(ch, cl0 + (bl + low))
     }
