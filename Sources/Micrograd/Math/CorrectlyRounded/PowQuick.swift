@@ -39,7 +39,8 @@ extension PortableMath {
         let (high, low, exponent) = expQuickKernel(th, tl)
         let error = (0x1p-63 + 0x1p-66 * th.magnitude) * high
         guard let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) else { return nil }
-        // -1022 ≤ exponent ≤ 1021 for |th| < 708.38, so the scaling is exact.
+        // For |th| < 708.38, -1022 ≤ exponent ≤ 1021 and the result is within 2^-52 of
+        // e^t in (2^-1021.97, 2^1021.97): a normal double, so the scaling is exact.
         return rounded * DoubleDouble.power2(exponent)
     }
 }
