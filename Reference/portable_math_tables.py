@@ -121,7 +121,17 @@ def log_table() -> str:
         assert r.denominator <= 256 and r.numerator < 512
         worst = max(worst, zmax)
         neg_log_r = -mpmath.log(mpf(r.numerator) / r.denominator)
-        rows.append((float(r), *dd(neg_log_r)))
+        # lh on ln2_hi's grid (a multiple of 2^-42), so e ln2_hi + lh is exact for |e| < 2^11;
+        # ll = the rest, rounded (|ll| <= 2^-43, within 2^-97).
+        lh = float(mpmath.nint(neg_log_r * 2**42) / 2**42)
+        assert Fraction(lh) * 2**42 == int(Fraction(lh) * 2**42) and abs(lh) < 0.5
+        row = (float(r), lh, to_double(neg_log_r - mpf(lh)))
+        assert abs(row[2]) <= 2.0**-43
+        # The FastTwoSums of logQuickKernel and powLogKernel for e' = 0: -log r_i (rounded)
+        # exceeds the bucket's largest |z| by at least 2^-16 unless r_i = 1.
+        assert (r == 1) == (i == 0 or i == 255), i
+        assert r == 1 or abs(Fraction(row[1])) - zmax >= Fraction(1, 2**16), (i, float(zmax))
+        rows.append(row)
     body = header(f"log: x = 2^e m, m in [1, 2), bucket i = the top 8 bits of m's fraction; buckets i >= {LOG_UPPER}\n"
                   "// are taken as m/2 (with e + 1); r_i has 8 fractional bits, z = m r_i - 1 is exact;\n"
                   f"// max |z| over all buckets = {float(worst):.6g} (2^{float(mpmath.log(float(worst), 2)):.3f}).")
@@ -129,7 +139,7 @@ def log_table() -> str:
     body += f"    /// First bucket taken as m/2.\n    static let logUpperBucket = {LOG_UPPER}\n"
     body += f"    /// ln 2 in two parts; the first has 42 significant bits (e × it is exact for |e| < 2^11).\n"
     body += f"    static let ln2High = {lit(ln2_hi)}\n    static let ln2Low = {lit(ln2_lo)}\n"
-    body += "    /// (r_i, -log r_i as high, low) for the 256 buckets.\n    static let logTable: [(Double, Double, Double)] = [\n"
+    body += "    /// (r_i, -log r_i as high, low) for the 256 buckets; high is a multiple of 2^-42, like ln2High.\n    static let logTable: [(Double, Double, Double)] = [\n"
     body += "".join(f"        ({lit(r)}, {lit(h)}, {lit(l)}),\n" for r, h, l in rows) + "    ]\n"
     c3_hi, c3_lo = dd(mpf(1) / 3)
     body += f"    /// c3 = 1/3 as (high, low), for the accurate kernel of pow.\n    static let log1pC3 = ({lit(c3_hi)}, {lit(c3_lo)})\n"

@@ -23,14 +23,16 @@ extension PortableMath {
     ///   parts; its roundings are below 2^-100 relatively) and z⁴ (c4 + … + c10 z⁶) in binary64
     ///   (|·| ≤ 1.01 z⁴/4 ≤ 2^-33.8, four roundings: ≤ 2^-84.8 absolutely, 2^-76 relatively;
     ///   its rounded coefficients add 2^-78): ≤ 2^-75.1.
-    /// The rest is below 2^-90 relatively: e ln2_hi is exact (42 bits × 11 bits), e ln2_lo
-    /// rounds by ≤ 2^-87 while |log x| ≥ 0.34 for e ≠ 0, the tables' and ln 2's two-part errors
-    /// are below 2^-96, the TwoSums are exact and the low parts (below 2^-50 |log x|) round
-    /// three times. Totals: 2^-67.5 and 2^-75; the Ziv tests use 2^-66 (`log`) and
+    /// The rest is below 2^-85 relatively: e ln2_hi + lh is exact (multiples of 2^-42 below
+    /// 2^10: ln2_hi has 42 bits, and the table script puts lh on its grid), e ln2_lo rounds by
+    /// ≤ 2^-87 while |log x| ≥ 0.34 for e ≠ 0, the table's two parts are within 2^-97 (and
+    /// exact where r_i = 1, so ≤ 2^-88 |log x|), ln 2's within 2^-98 |e|, the TwoSums are exact,
+    /// and the three roundings of the low parts (below 2^-42.5 |log x| for e ≠ 0, and
+    /// 2^-43 + 2^-50 |log x| for e = 0) add ≤ 2^-85.4 |log x|. Totals: 2^-67.5 and 2^-75; the Ziv tests use 2^-66 (`log`) and
     /// 2^-74 |y log x| (`pow`).
     @inline(__always)
     static func logKernel(_ x: Double, accurate: Bool) -> (high: Double, low: Double) {
-        let (ed, z, lh, ll) = logReduction(x)
+        let (ed, z, lh, ll) = logReduction(x, knownNormal: false)
         let (wh, wl) = DoubleDouble.twoProduct(z, z)
         let (sh, sl) = DoubleDouble.fastTwoSum(z, -0.5 * wh)
         let (c3, c4, c5, c6, c7, c8, c9, c10) = log1pCoefficients
@@ -49,19 +51,19 @@ extension PortableMath {
         }
         let (uh, ul) = DoubleDouble.fastTwoSum(sh, t)
         let low = ((sl - 0.5 * wl) + ul) + tLow
-        let (bh, bl0) = DoubleDouble.twoSum(ed * ln2High, lh)
-        let bl = bl0 + (ll + ed * ln2Low)
+        let bh = ed * ln2High + lh
+        let bl = ll + ed * ln2Low
         let (ch, cl0) = DoubleDouble.twoSum(bh, uh)
         return DoubleDouble.fastTwoSum(ch, cl0 + (bl + low))
     }
 
-    /// The reduction of positive finite x (see `logKernel`): e as a double, z = m' r_i - 1
-    /// exactly, and -log r_i as lh + ll.
+    /// The bucket of positive finite x (see `logKernel`): x = 2^e m' with m' = m or m/2 as the
+    /// bit pattern mBits, and the bucket i. `knownNormal` leaves out the subnormal case.
     @inline(__always)
-    static func logReduction(_ x: Double) -> (e: Double, z: Double, lh: Double, ll: Double) {
+    static func logBucket(_ x: Double, knownNormal: Bool) -> (e: Int, mBits: UInt64, i: Int) {
         var bits = x.bitPattern
         var e = Int(bits >> 52) - 1023
-        if e == -1023 { // subnormal: x × 2^52 is normal and exact
+        if !knownNormal && e == -1023 { // subnormal: x × 2^52 is normal and exact
             bits = (x * 0x1p52).bitPattern
             e = Int(bits >> 52) - 1023 - 52
         }
@@ -71,6 +73,14 @@ extension PortableMath {
             mBits -= 1 << 52
             e += 1
         }
+        return (e, mBits, i)
+    }
+
+    /// The reduction of positive finite x (see `logKernel`): e as a double, z = m' r_i - 1
+    /// exactly, and -log r_i as lh + ll. `knownNormal` leaves out the subnormal case.
+    @inline(__always)
+    static func logReduction(_ x: Double, knownNormal: Bool) -> (e: Double, z: Double, lh: Double, ll: Double) {
+        let (e, mBits, i) = logBucket(x, knownNormal: knownNormal)
         let m = Double(bitPattern: mBits)
         let (r, lh, ll) = logTable[i]
         // z = m r - 1 exactly without a fused multiply-add: m = mh + ml with mh of at most 44
@@ -80,18 +90,28 @@ extension PortableMath {
         return (Double(e), (mh * r - 1) + (m - mh) * r, lh, ll)
     }
 
-    /// log x and whether the slow path decided it.
+    /// log x and whether the slow path decided it. One integer comparison on the bit pattern
+    /// sends positive normal x to the two stages (`logPositive`); the rest go to `logSpecial`.
     static func logEvaluated(_ x: Double) -> (value: Double, slow: Bool) {
-        if x > 0 && x < .infinity {
-            let (high, low, error) = logQuickKernel(x)
-            if let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) {
-                return (rounded, false)
-            }
-            return logAccurate(x)
-        }
+        if x.bitPattern &- 0x0010_0000_0000_0000 < 0x7FE0_0000_0000_0000 { return logPositive(x, knownNormal: true) }
+        return logSpecial(x)
+    }
+
+    /// log x for x zero, negative, subnormal or not finite.
+    @inline(never)
+    static func logSpecial(_ x: Double) -> (value: Double, slow: Bool) {
+        if x > 0 && x < .infinity { return logPositive(x, knownNormal: false) }
         if x == 0 { return (-.infinity, false) }
         if x == .infinity { return (x, false) }
         return (x.isNaN ? x + x : .nan, false) // x < 0: no real logarithm
+    }
+
+    /// log x for positive finite x: `logQuickKernel`, then `logAccurate`.
+    @inline(__always)
+    static func logPositive(_ x: Double, knownNormal: Bool) -> (value: Double, slow: Bool) {
+        let (high, low, error) = logQuickKernel(x, knownNormal: knownNormal)
+        if let rounded = DoubleDouble.roundedIfDecided(high, low, error: error) { return (rounded, false) }
+        return logAccurate(x)
     }
 
     /// log x for positive finite x when `logQuickKernel` left it undecided: `logKernel`, then
