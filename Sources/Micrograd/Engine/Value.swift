@@ -38,6 +38,7 @@ public struct Value {
     /// Node `index` of the tape `value` is a node of, holding `value`'s reference to that tape:
     /// a consumed operand's reference passes on to the result, with no reference counting.
     @inlinable init(passingOn value: consuming Value, index: Int32) {
+        assert(!value.isLeaf, "only a computed node's reference to its tape passes on")
         self = value
         self.index = index
     }
