@@ -53,7 +53,8 @@ final class Leaf: NodeOwner {
     @usableFromInline static func make(_ value: Double, label: String) -> Leaf {
         guard let leaf = CurrentTape.spareLeaf() else { return Leaf(value, label: label) }
         leaf.state.pointee = State(data: value)
-        leaf.label = label
+        // Most leaves are unlabelled: an empty label stays in place rather than being replaced.
+        if !(label.isEmpty && leaf.label.isEmpty) { leaf.label = label }
         return leaf
     }
 

@@ -4,56 +4,64 @@
 /// ``Op/constant`` child (micrograd wraps it in a `Value`; torch passes it as a scalar).
 extension Value {
     /// `a + b`.
-    @inlinable public static func + (a: Value, b: Value) -> Value { recordBinary(.add, a, b) { $0 + $1 } }
+    @inlinable @inline(__always) public static func + (a: consuming Value, b: consuming Value) -> Value {
+        recordBinary(.add, a, b) { $0 + $1 }
+    }
     /// `a + c`.
-    @inlinable public static func + (a: Value, c: Double) -> Value { recordWithConstant(.add, a, c) { $0 + c } }
+    @inlinable @inline(__always) public static func + (a: consuming Value, c: Double) -> Value { recordWithConstant(.add, a, c) { $0 + c } }
     /// `c + a`, computed as torch does, as `a + c`.
-    @inlinable public static func + (c: Double, a: Value) -> Value { recordWithConstant(.add, a, c) { $0 + c } }
+    @inlinable @inline(__always) public static func + (c: Double, a: consuming Value) -> Value { recordWithConstant(.add, a, c) { $0 + c } }
 
     /// `a - b`.
-    @inlinable public static func - (a: Value, b: Value) -> Value { recordBinary(.sub, a, b) { $0 - $1 } }
+    @inlinable @inline(__always) public static func - (a: consuming Value, b: consuming Value) -> Value {
+        recordBinary(.sub, a, b) { $0 - $1 }
+    }
     /// `a - c`.
-    @inlinable public static func - (a: Value, c: Double) -> Value { recordWithConstant(.sub, a, c) { $0 - c } }
+    @inlinable @inline(__always) public static func - (a: consuming Value, c: Double) -> Value { recordWithConstant(.sub, a, c) { $0 - c } }
     /// `c - a` (torch's `rsub`).
-    @inlinable public static func - (c: Double, a: Value) -> Value {
+    @inlinable @inline(__always) public static func - (c: Double, a: consuming Value) -> Value {
         recordWithConstant(.sub, a, c, constantFirst: true) { c - $0 }
     }
 
     /// `a * b`.
-    @inlinable public static func * (a: Value, b: Value) -> Value { recordBinary(.mul, a, b) { $0 * $1 } }
+    @inlinable @inline(__always) public static func * (a: consuming Value, b: consuming Value) -> Value {
+        recordBinary(.mul, a, b) { $0 * $1 }
+    }
     /// `a * c`.
-    @inlinable public static func * (a: Value, c: Double) -> Value { recordWithConstant(.mul, a, c) { $0 * c } }
+    @inlinable @inline(__always) public static func * (a: consuming Value, c: Double) -> Value { recordWithConstant(.mul, a, c) { $0 * c } }
     /// `c * a`, computed as torch does, as `a * c`.
-    @inlinable public static func * (c: Double, a: Value) -> Value { recordWithConstant(.mul, a, c) { $0 * c } }
+    @inlinable @inline(__always) public static func * (c: Double, a: consuming Value) -> Value { recordWithConstant(.mul, a, c) { $0 * c } }
 
     /// `a / b`: a true division, as torch computes it.
-    @inlinable public static func / (a: Value, b: Value) -> Value { recordBinary(.div, a, b) { $0 / $1 } }
+    @inlinable @inline(__always) public static func / (a: consuming Value, b: consuming Value) -> Value {
+        recordBinary(.div, a, b) { $0 / $1 }
+    }
     /// `a / c`.
-    @inlinable public static func / (a: Value, c: Double) -> Value { recordWithConstant(.div, a, c) { $0 / c } }
+    @inlinable @inline(__always) public static func / (a: consuming Value, c: Double) -> Value { recordWithConstant(.div, a, c) { $0 / c } }
     /// `c / a`: torch computes `a.reciprocal() * c`.
-    @inlinable public static func / (c: Double, a: Value) -> Value {
+    @inlinable @inline(__always) public static func / (c: Double, a: consuming Value) -> Value {
         recordWithConstant(.rdiv, a, c) { TorchKernels.rdiv($0, c) }
     }
 
     /// `-a`.
-    @inlinable public static prefix func - (a: Value) -> Value { a.recordUnary(.neg) { -$0 } }
+    @inlinable @inline(__always) public static prefix func - (a: consuming Value) -> Value { recordUnary(.neg, a) { -$0 } }
 
     /// `a = a + b`: a new node, as in micrograd (`+=` does not modify nodes in place).
-    @inlinable public static func += (a: inout Value, b: Value) { a = a + b }
+    @inlinable public static func += (a: inout Value, b: Value) { a = (consume a) + b }
     /// `a = a + c`.
-    @inlinable public static func += (a: inout Value, c: Double) { a = a + c }
+    @inlinable public static func += (a: inout Value, c: Double) { a = (consume a) + c }
     /// `a = a - b`.
-    @inlinable public static func -= (a: inout Value, b: Value) { a = a - b }
+    @inlinable public static func -= (a: inout Value, b: Value) { a = (consume a) - b }
     /// `a = a - c`.
-    @inlinable public static func -= (a: inout Value, c: Double) { a = a - c }
+    @inlinable public static func -= (a: inout Value, c: Double) { a = (consume a) - c }
     /// `a = a * b`.
-    @inlinable public static func *= (a: inout Value, b: Value) { a = a * b }
+    @inlinable public static func *= (a: inout Value, b: Value) { a = (consume a) * b }
     /// `a = a * c`.
-    @inlinable public static func *= (a: inout Value, c: Double) { a = a * c }
+    @inlinable public static func *= (a: inout Value, c: Double) { a = (consume a) * c }
     /// `a = a / b`.
-    @inlinable public static func /= (a: inout Value, b: Value) { a = a / b }
+    @inlinable public static func /= (a: inout Value, b: Value) { a = (consume a) / b }
     /// `a = a / c`.
-    @inlinable public static func /= (a: inout Value, c: Double) { a = a / c }
+    @inlinable public static func /= (a: inout Value, c: Double) { a = (consume a) / c }
 }
 
 infix operator ** : MultiplicationPrecedence

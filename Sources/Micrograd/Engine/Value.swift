@@ -28,10 +28,18 @@
 public struct Value {
     /// The tape holding this node (`index >= 0`) or the leaf itself (`index == -1`).
     @usableFromInline let owner: NodeOwner
-    @usableFromInline let index: Int32
+    @usableFromInline private(set) var index: Int32
 
     @inlinable init(tape: Tape, index: Int32) {
         owner = tape
+        self.index = index
+    }
+
+    /// Node `index` of the tape `value` is a node of, holding `value`'s reference to that tape:
+    /// a consumed operand's reference passes on to the result, with no reference counting.
+    @inlinable init(passingOn value: consuming Value, index: Int32) {
+        assert(!value.isLeaf, "only a computed node's reference to its tape passes on")
+        self = value
         self.index = index
     }
 
