@@ -18,8 +18,6 @@ enum CurrentTape {
     final class Holder {
         @exclusivity(unchecked) @usableFromInline var tape = Tape()
         @exclusivity(unchecked) var spareLeaves = SpareLeaves()
-
-        deinit { spareLeaves.deallocate() }
     }
 
     @usableFromInline static let key: pthread_key_t = {
