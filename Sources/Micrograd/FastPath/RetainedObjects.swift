@@ -6,16 +6,26 @@ struct RetainedObjects<Object: AnyObject> {
     private(set) var count = 0
 
     /// Retains `object` and keeps it.
+    ///
+    /// Inlined, with the growth out of line (a tape appends every leaf it records first):
+    /// measured with callgrind on a moons step of the `Loss` form (`MicrogradBenchmark
+    /// --side-by-side --only engine-api --workloads moons --rounds 1`, 150 steps less 50),
+    /// 772.0 k instructions per step before, 769.5 k after.
+    @inline(__always)
     mutating func append(_ object: Unmanaged<Object>) {
-        if count == capacity {
-            capacity = Swift.max(2 * capacity, 64)
-            let grown = UnsafeMutablePointer<Unmanaged<Object>>.allocate(capacity: capacity)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-        }
+        if count == capacity { grow() }
         base[count] = object.retain()
         count += 1
+    }
+
+    /// Doubles the buffer (to at least 64 objects).
+    @inline(never)
+    private mutating func grow() {
+        capacity = Swift.max(2 * capacity, 64)
+        let grown = UnsafeMutablePointer<Unmanaged<Object>>.allocate(capacity: capacity)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = grown
     }
 
     /// Empties the buffer, handing each object's reference to `release` (which owns it).
